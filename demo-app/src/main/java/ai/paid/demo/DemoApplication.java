@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Placeholder for the AI SDR demo (its own issue): starts with the starter on the classpath.
+ * An AI SDR product billed through Paid: accounts, contacts and subscriptions mirrored into Paid by the starter, and
+ * the agent's emails and meetings sent as signals. Without {@code PAID_API_KEY} it runs against an in-process mock
+ * Paid server.
  */
 @SpringBootApplication
 public class DemoApplication {

@@ -1,0 +1,64 @@
+package ai.paid.demo.agent;
+
+import java.time.Instant;
+
+import ai.paid.demo.crm.Contact;
+import ai.paid.demo.crm.CrmService;
+import ai.paid.demo.crm.Plan;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The AI SDR agent's billable work: every email it sends and every meeting it books is a Paid signal, attributed to
+ * the contact's account (the Paid customer) and the AI SDR product.
+ */
+@Service
+public class SdrAgent {
+
+	/** Paid's event name for an email the agent sent. */
+	public static final String EMAIL_SENT = "email_sent";
+
+	/** Paid's event name for a meeting the agent booked. */
+	public static final String MEETING_BOOKED = "meeting_booked";
+
+	private final CrmService crm;
+
+	private final AgentActivityRepository activity;
+
+	SdrAgent(CrmService crm, AgentActivityRepository activity) {
+		this.crm = crm;
+		this.activity = activity;
+	}
+
+	/**
+	 * Sends an email to a contact and emits {@code email_sent}. The signal is written in this transaction, so it
+	 * reaches Paid only if the email is recorded.
+	 */
+	@Transactional
+	public AgentActivity sendEmail(String contactId, String subject) {
+		Contact contact = this.crm.contact(contactId);
+		return record(EMAIL_SENT, contact, subject);
+	}
+
+	/**
+	 * Books a meeting with a contact; {@code meeting_booked} is emitted when this method returns normally.
+	 */
+	@Transactional
+	public Meeting bookMeeting(String contactId, Instant startsAt) {
+		Contact contact = this.crm.contact(contactId);
+		record(MEETING_BOOKED, contact, "Meeting on " + startsAt);
+		return new Meeting(contact.getAccount().getId(), contact.getId(), startsAt);
+	}
+
+	private AgentActivity record(String signal, Contact contact, String detail) {
+		return this.activity.save(new AgentActivity(signal, contact.getAccount().getId(),
+				contact.getAccount().getName(), contact.getId(), contact.getFullName(), detail, Instant.now()));
+	}
+
+	/** The Paid product the agent's signals are attributed to. */
+	static String product() {
+		return Plan.AI_SDR_PRO.productId();
+	}
+
+}

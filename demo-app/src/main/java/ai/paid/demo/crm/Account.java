@@ -1,0 +1,88 @@
+package ai.paid.demo.crm;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A company the AI SDR sells to and bills: a customer in Paid.
+ */
+@Entity
+@Table(name = "accounts")
+public class Account {
+
+	@Id
+	private String id;
+
+	private String name;
+
+	private String email;
+
+	private String website;
+
+	private String country;
+
+	private String currency;
+
+	private Instant createdAt;
+
+	protected Account() {
+	}
+
+	public Account(String name, String email, String website, String country, String currency) {
+		this.id = Ids.next("acc");
+		this.name = name;
+		this.email = email;
+		this.website = website;
+		this.country = country;
+		this.currency = currency;
+		this.createdAt = Instant.now();
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public String getWebsite() {
+		return this.website;
+	}
+
+	public void setWebsite(String website) {
+		this.website = website;
+	}
+
+	public String getCountry() {
+		return this.country;
+	}
+
+	public void setCountry(String country) {
+		this.country = country;
+	}
+
+	public String getCurrency() {
+		return this.currency;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}

@@ -1,0 +1,226 @@
+// The demo page: polls /api/dashboard every second and renders it; the buttons call the demo's REST API.
+'use strict';
+
+const state = { editingAccount: null, data: null };
+
+const $ = (id) => document.getElementById(id);
+
+function esc(value) {
+	return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function ago(iso) {
+	const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+	if (seconds < 60) return seconds + 's ago';
+	if (seconds < 3600) return Math.round(seconds / 60) + ' min ago';
+	return new Date(iso).toLocaleString();
+}
+
+function syncCell(sync) {
+	const label = { synced: 'synced', pending: 'pending', parked: 'parked', unknown: 'unknown' }[sync.state] || sync.state;
+	let detail = '';
+	if (sync.paidId) detail += `<span class="sync-detail id">${esc(sync.paidId)}</span>`;
+	if (sync.error) detail += `<span class="sync-detail ${sync.state === 'parked' ? 'error' : ''}">${esc(sync.error)}</span>`;
+	return `<span class="sync ${esc(sync.state)}">${esc(label)}</span>${detail}`;
+}
+
+function emptyRow(columns, text) {
+	return `<tr><td colspan="${columns}" class="empty">${esc(text)}</td></tr>`;
+}
+
+function renderAccounts(accounts) {
+	if (state.editingAccount) return; // keep the rename field as the person left it
+	$('accounts').innerHTML = accounts.length === 0 ? emptyRow(5, 'No accounts yet') : accounts.map((a) => `
+		<tr data-id="${esc(a.id)}" data-name="${esc(a.name)}">
+			<td class="name">${esc(a.name)}</td>
+			<td>${esc(a.email)}</td>
+			<td class="id">${esc(a.id)}</td>
+			<td class="sync-cell">${syncCell(a.sync)}</td>
+			<td class="actions"><button type="button" data-action="rename" data-id="${esc(a.id)}">Rename</button></td>
+		</tr>`).join('');
+}
+
+function renderContacts(contacts) {
+	$('contacts').innerHTML = contacts.length === 0 ? emptyRow(6, 'No contacts yet') : contacts.map((c) => `
+		<tr data-id="${esc(c.id)}">
+			<td>${esc(c.name)}<div class="id">${esc(c.id)}</div></td>
+			<td>${esc(c.title)}</td>
+			<td>${esc(c.accountName)}</td>
+			<td>${esc(c.email)}</td>
+			<td class="sync-cell">${syncCell(c.sync)}</td>
+			<td class="actions">
+				<button type="button" data-action="email" data-id="${esc(c.id)}">Send email</button>
+				<button type="button" data-action="meeting" data-id="${esc(c.id)}">Book meeting</button>
+			</td>
+		</tr>`).join('');
+}
+
+function renderOrders(orders) {
+	$('orders').innerHTML = orders.length === 0 ? emptyRow(5, 'No subscriptions yet') : orders.map((o) => `
+		<tr data-id="${esc(o.id)}">
+			<td>${esc(o.plan)}<div class="id">${esc(o.id)}</div></td>
+			<td>${esc(o.accountName)}</td>
+			<td>${esc(o.startDate)} → ${esc(o.endDate)}</td>
+			<td>${esc(o.currency)}</td>
+			<td class="sync-cell">${syncCell(o.sync)}</td>
+		</tr>`).join('');
+}
+
+function renderSignals(signals, count) {
+	$('signal-count').textContent = `(${count})`;
+	$('signals').innerHTML = signals.length === 0 ? '<li class="empty">No signals yet</li>' : signals.map((s) => `
+		<li>
+			<span class="event ${esc(s.event)}">${esc(s.event)}</span>
+			<span>${esc(s.accountName)} · ${esc(s.contactName)}<br><span class="subtle">${esc(s.detail)}</span></span>
+			<span class="when">${esc(ago(s.at))}</span>
+		</li>`).join('');
+}
+
+function renderFigures(element, figures, emptyText) {
+	element.innerHTML = figures.length === 0 ? `<dt class="empty">${esc(emptyText)}</dt><dd></dd>`
+		: figures.map((f) => `<dt>${esc(f.name)}</dt><dd>${esc(Number.isInteger(f.value) ? f.value : f.value.toFixed(2))}</dd>`).join('');
+}
+
+function renderHealth(health) {
+	const element = $('health');
+	const details = Object.entries(health.details || {}).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' · ');
+	element.textContent = `paidSync: ${health.status}${details ? ' — ' + details : ''}`;
+	element.className = 'pill ' + (health.status === 'UP' ? 'up' : health.status === 'UNKNOWN' ? '' : health.status === 'DOWN' ? 'down' : 'warn');
+}
+
+function renderPaid(paid) {
+	const target = $('paid-target');
+	target.textContent = paid.embedded ? `embedded mock Paid · ${paid.baseUrl}` : `real Paid · ${paid.baseUrl}`;
+	target.className = 'pill ' + (paid.embedded ? '' : 'up');
+	const button = $('outage');
+	button.hidden = !paid.embedded;
+	const failing = paid.failingUntil && Date.parse(paid.failingUntil) > Date.now();
+	button.disabled = failing;
+	$('outage-status').textContent = failing
+		? `Paid answers 503 for ${Math.ceil((Date.parse(paid.failingUntil) - Date.now()) / 1000)} more seconds`
+		: '';
+}
+
+function render(data) {
+	state.data = data;
+	renderPaid(data.paid);
+	renderAccounts(data.accounts);
+	renderContacts(data.contacts);
+	renderOrders(data.orders);
+	renderSignals(data.signals, data.signalCount);
+	renderFigures($('outbox'), data.outbox, 'no paid.outbox meters yet');
+	renderFigures($('signal-meters'), data.signalMeters, 'no paid.signals meters yet');
+	renderHealth(data.health);
+}
+
+async function refresh() {
+	try {
+		const response = await fetch('api/dashboard', { cache: 'no-store' });
+		if (!response.ok) throw new Error('dashboard: HTTP ' + response.status);
+		render(await response.json());
+	} catch (e) {
+		$('paid-target').textContent = 'demo app not reachable';
+	}
+}
+
+function showError(message) {
+	const toast = $('error');
+	toast.textContent = message;
+	toast.hidden = false;
+	setTimeout(() => { toast.hidden = true; }, 5000);
+}
+
+async function call(method, url, body) {
+	const response = await fetch(url, {
+		method,
+		headers: { 'Content-Type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) {
+		let message = `${method} ${url}: HTTP ${response.status}`;
+		try { const problem = await response.json(); message = problem.detail || problem.message || message; } catch (ignored) { /* not JSON */ }
+		throw new Error(message);
+	}
+	return response.status === 204 ? null : response.json();
+}
+
+async function act(work) {
+	try {
+		await work();
+	} catch (e) {
+		showError(e.message);
+	}
+	await refresh();
+}
+
+function startRename(id) {
+	const row = document.querySelector(`#accounts tr[data-id="${CSS.escape(id)}"]`);
+	if (!row) return;
+	state.editingAccount = id;
+	row.querySelector('.name').innerHTML = `<input class="rename" value="${esc(row.dataset.name)}">`;
+	row.querySelector('.actions').innerHTML = `<button type="button" data-action="save" data-id="${esc(id)}">Save</button>
+		<button type="button" data-action="cancel">Cancel</button>`;
+	const input = row.querySelector('input.rename');
+	input.focus();
+	input.select();
+	input.addEventListener('keydown', (e) => {
+		if (e.key === 'Enter') saveRename(id);
+		if (e.key === 'Escape') cancelRename();
+	});
+}
+
+function saveRename(id) {
+	const input = document.querySelector('#accounts input.rename');
+	const name = input ? input.value.trim() : '';
+	state.editingAccount = null;
+	if (name) act(() => call('PATCH', `api/accounts/${encodeURIComponent(id)}`, { name }));
+}
+
+function cancelRename() {
+	state.editingAccount = null;
+	refresh();
+}
+
+document.addEventListener('click', (event) => {
+	const button = event.target.closest('button[data-action]');
+	if (!button) return;
+	const id = button.dataset.id;
+	switch (button.dataset.action) {
+		case 'rename': startRename(id); break;
+		case 'save': saveRename(id); break;
+		case 'cancel': cancelRename(); break;
+		case 'email':
+			act(() => call('POST', `api/contacts/${encodeURIComponent(id)}/emails`, { subject: 'Quick follow-up from your AI SDR' }));
+			break;
+		case 'meeting': act(() => call('POST', `api/contacts/${encodeURIComponent(id)}/meetings`, {})); break;
+	}
+});
+
+$('new-account').addEventListener('submit', (event) => {
+	event.preventDefault();
+	const value = (id) => $(id).value.trim() || undefined;
+	const name = value('new-account-name');
+	const first = value('new-contact-first');
+	const last = value('new-contact-last');
+	const contactEmail = value('new-contact-email');
+	const subscribe = $('new-account-subscribe').checked;
+	act(async () => {
+		const account = await call('POST', 'api/accounts', { name, email: value('new-account-email') });
+		let contact = null;
+		if (first && last && contactEmail) {
+			contact = await call('POST', `api/accounts/${encodeURIComponent(account.id)}/contacts`,
+				{ firstName: first, lastName: last, email: contactEmail });
+		}
+		if (subscribe) {
+			await call('POST', `api/accounts/${encodeURIComponent(account.id)}/subscriptions`,
+				{ billingContactId: contact ? contact.id : undefined, currency: 'USD' });
+		}
+		event.target.reset();
+		$('new-account-subscribe').checked = true;
+	});
+});
+
+$('outage').addEventListener('click', () => act(() => call('POST', 'api/paid/outage?seconds=30')));
+
+refresh();
+setInterval(refresh, 1000);

@@ -1,0 +1,53 @@
+package ai.paid.spring.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Connection to Paid's API ({@code paid.*}).
+ *
+ * @param enabled Whether the Paid starter is active. When false, none of its beans are created.
+ * @param apiKey API key sent as bearer token. When unset, the PAID_API_KEY environment variable is used.
+ * @param baseUrl Base URL of Paid's v2 API.
+ * @param connectTimeout Time allowed to open a connection to Paid.
+ * @param responseTimeout Time allowed for Paid's response once a request is sent.
+ * @param retry Transport-level retries of idempotent calls.
+ */
+@ConfigurationProperties("paid")
+public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
+		@DefaultValue("https://api.agentpaid.io/api/v2") String baseUrl,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
+		@DefaultValue Retry retry) {
+
+	@Override
+	public String toString() {
+		return "PaidProperties[enabled=" + this.enabled + ", apiKey=" + mask(this.apiKey) + ", baseUrl=" + this.baseUrl
+				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", retry="
+				+ this.retry + "]";
+	}
+
+	static String mask(@Nullable String apiKey) {
+		return (apiKey == null || apiKey.isBlank()) ? "<none>" : "******";
+	}
+
+	/**
+	 * Transport-level retries of GET, PUT, DELETE and signal calls on 408, 429, 5xx, timeouts and connection errors.
+	 * Creating POSTs are never retried.
+	 *
+	 * @param enabled Whether the client retries idempotent calls at all.
+	 * @param maxAttempts Attempts in total, including the first.
+	 * @param initialBackoff Delay before the first retry, doubled for every further retry (with jitter).
+	 * @param maxBackoff Upper bound of the delay between two attempts.
+	 * @param maxRetryAfter Upper bound of a delay Paid asks for with a Retry-After header.
+	 */
+	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("3") int maxAttempts,
+			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
+			@DefaultValue("60s") Duration maxRetryAfter) {
+
+	}
+
+}

@@ -1,0 +1,102 @@
+package ai.paid.spring.client;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Reactive client of Paid's v2 REST API. Every method is lazy: nothing is sent until the returned {@link Mono} is
+ * subscribed. A failed call signals a {@link PaidApiException} (status {@code 0} when no response arrived).
+ * <p>
+ * The default implementation retries idempotent calls (GET, PUT, DELETE and the signals bulk POST, whose signals
+ * carry idempotency keys) on 408, 429, 5xx, timeouts and connection errors; it never retries a POST that creates a
+ * customer, contact or order. Use {@link #withoutRetries()} when the caller retries itself, and {@link #blocking()}
+ * from code that is allowed to block.
+ */
+public interface PaidClient {
+
+	/** {@code POST /customers/}; never retried. */
+	Mono<Customer> createCustomer(CreateCustomerRequest request);
+
+	/** {@code GET /customers/{id}}. */
+	Mono<Customer> getCustomer(String id);
+
+	/** {@code GET /customers/external/{externalId}}. */
+	Mono<Customer> getCustomerByExternalId(String externalId);
+
+	/** {@code PUT /customers/{id}}. */
+	Mono<Customer> updateCustomer(String id, UpdateCustomerRequest request);
+
+	/** {@code PUT /customers/external/{externalId}}. */
+	Mono<Customer> updateCustomerByExternalId(String externalId, UpdateCustomerRequest request);
+
+	/** {@code DELETE /customers/{id}}. */
+	Mono<Void> deleteCustomer(String id);
+
+	/** {@code DELETE /customers/external/{externalId}}. */
+	Mono<Void> deleteCustomerByExternalId(String externalId);
+
+	/** {@code GET /customers/external/{externalId}/state}: the customer with its orders (and their external ids). */
+	Mono<CustomerState> getCustomerStateByExternalId(String externalId);
+
+	/** {@code POST /contacts/}; never retried. */
+	Mono<Contact> createContact(CreateContactRequest request);
+
+	/** {@code GET /contacts/{id}}. */
+	Mono<Contact> getContact(String id);
+
+	/** {@code GET /contacts/external/{externalId}}. */
+	Mono<Contact> getContactByExternalId(String externalId);
+
+	/** {@code PUT /contacts/{id}}. */
+	Mono<Contact> updateContact(String id, UpdateContactRequest request);
+
+	/** {@code PUT /contacts/external/{externalId}}. */
+	Mono<Contact> updateContactByExternalId(String externalId, UpdateContactRequest request);
+
+	/** {@code DELETE /contacts/{id}}. */
+	Mono<Void> deleteContact(String id);
+
+	/** {@code DELETE /contacts/external/{externalId}}. */
+	Mono<Void> deleteContactByExternalId(String externalId);
+
+	/** {@code POST /orders/}; never retried (orders have no external-id route to make a create idempotent). */
+	Mono<Order> createOrder(CreateOrderRequest request);
+
+	/** {@code GET /orders/{id}}. */
+	Mono<Order> getOrder(String id);
+
+	/** {@code PUT /orders/{id}}. */
+	Mono<Order> updateOrder(String id, UpdateOrderRequest request);
+
+	/** {@code DELETE /orders/{id}}. */
+	Mono<Void> deleteOrder(String id);
+
+	/** {@code POST /signals/bulk}; retried, signals carry idempotency keys. */
+	Mono<BulkSignalsResponse> sendSignals(List<Signal> signals);
+
+	/** {@code GET /products/{id}}. */
+	Mono<Product> getProduct(String id);
+
+	/** {@code GET /products/external/{externalId}}. */
+	Mono<Product> getProductByExternalId(String externalId);
+
+	/**
+	 * A client that sends each request once, for callers with their own retry policy (the outbox). Implementations
+	 * without transport retries return themselves.
+	 * @return a client without transport-level retries
+	 */
+	default PaidClient withoutRetries() {
+		return this;
+	}
+
+	/**
+	 * The same operations, blocking until Paid answers. Its methods throw {@link IllegalStateException} when called
+	 * on a thread that must not block (a Netty event loop, a Reactor parallel scheduler).
+	 * @return a blocking view of this client
+	 */
+	default BlockingPaidClient blocking() {
+		return new BlockingPaidClient(this);
+	}
+
+}
