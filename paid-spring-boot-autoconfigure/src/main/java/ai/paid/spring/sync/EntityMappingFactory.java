@@ -84,11 +84,12 @@ final class EntityMappingFactory {
 				drafts.put(type, new Draft(entity, sync));
 			}
 		}
+		Set<Class<?>> mapperMapped = Set.copyOf(mappings.keySet());
 		drafts.values().forEach((draft) -> draft.type = draft.evidentType());
 		drafts.values().stream().filter((draft) -> draft.type == null).forEach((draft) -> draft.type = draft
-			.hasRelationTo(drafts, mappings.keySet()) ? PaidEntityType.CONTACT : PaidEntityType.CUSTOMER);
+			.hasRelationTo(drafts, mapperMapped) ? PaidEntityType.CONTACT : PaidEntityType.CUSTOMER);
 		for (Draft draft : drafts.values()) {
-			AnnotatedEntityMapping mapping = draft.build(drafts, mappings.keySet());
+			AnnotatedEntityMapping mapping = draft.build(drafts, mapperMapped);
 			if (mapping != null) {
 				mappings.put(draft.entityClass, mapping);
 			}
