@@ -8,6 +8,8 @@ import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.sync.fixtures.Account;
 import ai.paid.spring.sync.fixtures.Contact;
+import ai.paid.spring.sync.fixtures.Lead;
+import ai.paid.spring.sync.fixtures.Partner;
 import ai.paid.spring.sync.fixtures.Subscription;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -162,6 +164,46 @@ class PaidEntityCaptureTests {
 				.createEntityManager()
 				.createQuery("select count(a) from Account a", Long.class)
 				.getSingleResult()).isZero();
+		});
+	}
+
+	@Test
+	void paidMapperBeanMapsAPlainEntity() {
+		this.runner
+			.withBean("leadMapper", PaidMapper.class,
+					() -> PaidMapper.of(Lead.class,
+							(lead) -> PaidCustomerData.builder("lead-" + lead.getCode()).name(lead.getCompany()).build()))
+			.run((context) -> {
+				RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
+				inTransaction(context, (em) -> em.persist(new Lead("7", "Initech")));
+				assertThat(outbox.messages).singleElement().satisfies((message) -> {
+					assertThat(message.lane()).isEqualTo("cust:lead-7");
+					assertThat(message.payload()).contains("\"name\":\"Initech\"");
+				});
+			});
+	}
+
+	@Test
+	void plainEntityWithoutMapperIsNotSynced() {
+		this.runner.run((context) -> {
+			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
+			inTransaction(context, (em) -> em.persist(new Lead("8", "Hooli")));
+			assertThat(outbox.messages).isEmpty();
+		});
+	}
+
+	@Test
+	void entityListenerMarksTheEntityAndNothingIsQueuedTwice() {
+		this.runner.run((context) -> {
+			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
+			inTransaction(context, (em) -> em.persist(new Partner("p-1", "Umbrella")));
+			assertThat(outbox.messages).singleElement()
+				.satisfies((message) -> assertThat(message.entityType()).isEqualTo("CUSTOMER"));
+			outbox.clear();
+			inTransaction(context, (em) -> em.find(Partner.class, "p-1").setNotes("unmapped"));
+			assertThat(outbox.messages).isEmpty();
+			inTransaction(context, (em) -> em.find(Partner.class, "p-1").setName("Umbrella Corp"));
+			assertThat(outbox.messages).hasSize(1);
 		});
 	}
 
