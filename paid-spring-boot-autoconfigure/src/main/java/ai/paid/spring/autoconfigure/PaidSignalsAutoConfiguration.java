@@ -1,0 +1,95 @@
+package ai.paid.spring.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+
+import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.signal.MicrometerSignalMetrics;
+import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
+import ai.paid.spring.signal.PaidSignals;
+import ai.paid.spring.signal.SignalBatcher;
+import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
+import ai.paid.spring.signal.SignalOutboxWriter;
+
+/**
+ * Auto-configuration of {@link PaidSignals}: the in-memory batcher, the outbox path and its {@code SIGNAL} delivery
+ * handler when an outbox is configured, {@code @PaidSignal} support and Micrometer meters.
+ */
+@AutoConfiguration(afterName = { "ai.paid.spring.autoconfigure.PaidClientAutoConfiguration",
+		"ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = { "paid.enabled", "paid.signals.enabled" }, matchIfMissing = true)
+@ConditionalOnBean(PaidClient.class)
+@EnableConfigurationProperties(PaidSignalsProperties.class)
+public final class PaidSignalsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SignalBatcher paidSignalBatcher(PaidClient client, PaidSignalsProperties properties,
+			ObjectProvider<SignalMetrics> metrics) {
+		return new SignalBatcher(client, properties.toSettings(), metrics.getIfAvailable(() -> SignalMetrics.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PaidSignals paidSignals(SignalBatcher batcher, ObjectProvider<SignalOutboxWriter> outboxWriter) {
+		return new PaidSignals(batcher, outboxWriter.getIfAvailable());
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean
+	static PaidSignalAnnotationPostProcessor paidSignalAnnotationPostProcessor() {
+		return new PaidSignalAnnotationPostProcessor();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(PaidOutbox.class)
+	@ConditionalOnClass(name = "org.springframework.transaction.support.TransactionSynchronizationManager")
+	static class OutboxConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "paid.signals.outbox-enabled", matchIfMissing = true)
+		SignalOutboxWriter paidSignalOutboxWriter(PaidOutbox outbox, ObjectProvider<SignalMetrics> metrics) {
+			return new SignalOutboxWriter(outbox, metrics.getIfAvailable(() -> SignalMetrics.NONE));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SignalOutboxDeliveryHandler paidSignalOutboxDeliveryHandler(PaidClient client,
+				ObjectProvider<SignalMetrics> metrics) {
+			return new SignalOutboxDeliveryHandler(client, metrics.getIfAvailable(() -> SignalMetrics.NONE));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SignalMetrics paidSignalMetrics(MeterRegistry registry) {
+			return new MicrometerSignalMetrics(registry);
+		}
+
+	}
+
+}

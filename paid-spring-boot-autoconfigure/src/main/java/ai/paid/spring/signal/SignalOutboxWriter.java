@@ -1,0 +1,66 @@
+package ai.paid.spring.signal;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ai.paid.spring.client.Signal;
+import ai.paid.spring.client.SignalCustomer;
+import ai.paid.spring.outbox.OutboxMessage;
+import ai.paid.spring.outbox.OutboxOperation;
+import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.signal.SignalMetrics.Path;
+
+/**
+ * The transactional path: writes a signal emitted inside an active, writable Spring transaction to the outbox in that
+ * transaction, so it reaches Paid if and only if the transaction commits.
+ * <p>
+ * Row identity is the idempotency key, so signal rows never coalesce. The lane is the customer's own lane
+ * ({@code cust:<external id>}) when the customer is named by your id: a signal for a customer created in the same
+ * transaction then reaches Paid after the customer does. A customer named by Paid id already exists in Paid, so its
+ * signals use a lane of their own ({@code sig:<Paid id>}) and never wait behind entity sync.
+ */
+public final class SignalOutboxWriter {
+
+	/** The outbox entity type of signal rows. */
+	public static final String ENTITY_TYPE = "SIGNAL";
+
+	private final PaidOutbox outbox;
+
+	private final JsonMapper json;
+
+	private final SignalMetrics metrics;
+
+	/**
+	 * Creates the writer; the auto-configuration does this.
+	 * @param outbox the outbox to write to
+	 * @param metrics where to report
+	 */
+	public SignalOutboxWriter(PaidOutbox outbox, SignalMetrics metrics) {
+		this.outbox = outbox;
+		this.json = SignalJson.MAPPER;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Writes the signal to the outbox when a writable transaction is active on this thread.
+	 * @param signal the complete signal
+	 * @return whether it was written; {@code false} means the caller should buffer it instead
+	 */
+	boolean writeIfInTransaction(Signal signal) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			return false;
+		}
+		this.outbox.enqueue(new OutboxMessage(lane(signal.customer()), ENTITY_TYPE, signal.idempotencyKey(),
+				OutboxOperation.UPSERT, this.json.writeValueAsString(signal)));
+		this.metrics.emitted(Path.TRANSACTIONAL);
+		return true;
+	}
+
+	static String lane(SignalCustomer customer) {
+		return (customer.externalCustomerId() != null) ? "cust:" + customer.externalCustomerId()
+				: "sig:" + customer.customerId();
+	}
+
+}
