@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.sync.ContactDeliveryHandler;
+import ai.paid.spring.sync.CustomerDeliveryHandler;
+import ai.paid.spring.sync.OrderDeliveryHandler;
 import ai.paid.spring.sync.OutboxPaidSync;
 import ai.paid.spring.sync.PaidEntityCapture;
 import ai.paid.spring.sync.PaidMapper;
@@ -21,11 +27,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -33,7 +43,9 @@ import org.springframework.util.ClassUtils;
  * through Hibernate's event system (registered with an {@link Integrator}, like Envers), and the delivery handlers that
  * apply queued changes to Paid.
  */
-@AutoConfiguration(after = { PaidClientAutoConfiguration.class, HibernateJpaAutoConfiguration.class },
+@AutoConfiguration(
+		after = { PaidClientAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+				DataSourceAutoConfiguration.class },
 		afterName = "ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "paid.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "paid.sync.enabled", matchIfMissing = true)
@@ -45,6 +57,36 @@ public final class PaidSyncAutoConfiguration {
 	@ConditionalOnBean(PaidOutbox.class)
 	OutboxPaidSync paidSync(PaidOutbox outbox) {
 		return new OutboxPaidSync(outbox);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcTemplate.class)
+	@ConditionalOnBean(PaidClient.class)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class DeliveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CustomerDeliveryHandler paidCustomerDeliveryHandler(PaidClient client, DataSource dataSource) {
+			return new CustomerDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource,
+				PaidSyncProperties properties) {
+			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
+					properties.customerWaitAttempts());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
+				PaidSyncProperties properties) {
+			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
+					properties.customerWaitAttempts());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

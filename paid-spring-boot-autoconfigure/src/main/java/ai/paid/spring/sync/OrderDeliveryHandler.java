@@ -130,5 +130,4 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 		return record.lane().startsWith(LANE_PREFIX) ? record.lane().substring(LANE_PREFIX.length()) : record.lane();
 	}
 
-
 }
