@@ -1,0 +1,530 @@
+package ai.paid.spring.test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
+ * customers, contacts, orders (with lines), products and signals under {@link #baseUrl()} (which ends in
+ * {@code /api/v2}) with Paid's wire names and status codes:
+ * <ul>
+ * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
+ * <li>403 (or 401, see {@link #authFailureStatus(int)}) without {@code Authorization: Bearer <apiKey>};</li>
+ * <li>400 with {@code {"error", "code", "details"}} for a missing required field, a wrong type, an unknown field
+ * (a wrong wire name; see {@link #rejectUnknownFields(boolean)}), or a {@code customerId} that does not exist;</li>
+ * <li>404 for unknown ids and external ids.</li>
+ * </ul>
+ * Where Paid's behaviour is undocumented the mock makes a choice that can be switched: a duplicate {@code externalId}
+ * on create (see {@link DuplicateExternalIdBehavior}); deleting a customer that still has contacts or orders is
+ * allowed and leaves them in place; orders may share an external id. The {@code Order} response has no
+ * {@code externalId} and no {@code currency}, as in Paid, but the external id is served in the customer's state.
+ * <p>
+ * Every request is recorded (the most recent 10,000 by default) and faults can be injected: error statuses, with or
+ * without {@code Retry-After}, for the next N requests or for a time window; dropped connections; a crash after
+ * processing (the state changes, the client gets no answer); added latency.
+ * <p>
+ * The server is thread-safe. {@link #start()} binds to {@code 127.0.0.1} on a free port unless told otherwise;
+ * {@link #close()} stops it. {@link #toString()} never shows the API key.
+ */
+public final class MockPaidServer implements AutoCloseable {
+
+	/** The API key used when none is given. */
+	public static final String DEFAULT_API_KEY = "test-key";
+
+	private final String host;
+
+	private final int requestedPort;
+
+	private final String apiKey;
+
+	private final MockPaidStore store = new MockPaidStore();
+
+	private final MockSettings settings = new MockSettings();
+
+	private final FaultInjector faults = new FaultInjector();
+
+	private final RequestRecorder recorder = new RequestRecorder();
+
+	private final MockRouter router = new MockRouter(this.store, this.settings);
+
+	private volatile @Nullable DisposableServer server;
+
+	private @Nullable LoopResources loops;
+
+	/**
+	 * Create a server for {@code 127.0.0.1} on a free port with the {@link #DEFAULT_API_KEY}.
+	 */
+	public MockPaidServer() {
+		this("127.0.0.1", 0, DEFAULT_API_KEY);
+	}
+
+	/**
+	 * Create a server for {@code 127.0.0.1} on a free port.
+	 * @param apiKey the API key clients must send as bearer token
+	 */
+	public MockPaidServer(String apiKey) {
+		this("127.0.0.1", 0, apiKey);
+	}
+
+	/**
+	 * Create a server.
+	 * @param host the address to bind to
+	 * @param port the port, {@code 0} for a free one
+	 * @param apiKey the API key clients must send as bearer token
+	 */
+	public MockPaidServer(String host, int port, String apiKey) {
+		if (apiKey.isBlank()) {
+			throw new IllegalArgumentException("apiKey must not be blank");
+		}
+		this.host = host;
+		this.requestedPort = port;
+		this.apiKey = apiKey;
+	}
+
+	/**
+	 * Start listening. Does nothing if already started.
+	 * @return this server
+	 */
+	public synchronized MockPaidServer start() {
+		if (this.server == null) {
+			LoopResources loopResources = LoopResources.create("paid-mock", 1,
+					Math.max(2, Runtime.getRuntime().availableProcessors()), true);
+			MockHttpHandler handler = new MockHttpHandler(this.router, this.settings, this.faults, this.recorder,
+					this.apiKey);
+			this.server = HttpServer.create()
+				.runOn(loopResources)
+				.host(this.host)
+				.port(this.requestedPort)
+				.handle(handler)
+				.bindNow(Duration.ofSeconds(10));
+			this.loops = loopResources;
+		}
+		return this;
+	}
+
+	/**
+	 * Stop listening and release the event loop threads. State is kept; the server can be started again (on a new
+	 * port when it was started on a free one).
+	 */
+	public synchronized void stop() {
+		DisposableServer running = this.server;
+		LoopResources loopResources = this.loops;
+		this.server = null;
+		this.loops = null;
+		if (running != null) {
+			running.disposeNow(Duration.ofSeconds(5));
+		}
+		if (loopResources != null) {
+			loopResources.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+		}
+	}
+
+	/**
+	 * Same as {@link #stop()}.
+	 */
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Return whether the server is listening.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * Return the port the server listens on.
+	 * @return the port
+	 * @throws IllegalStateException if the server is not started
+	 */
+	public int port() {
+		return running().port();
+	}
+
+	/**
+	 * Return the base URL to configure a Paid client with, e.g. {@code http://127.0.0.1:51234/api/v2}.
+	 * @return the base URL
+	 * @throws IllegalStateException if the server is not started
+	 */
+	public String baseUrl() {
+		String address = this.host.contains(":") ? "[" + this.host + "]" : this.host;
+		if (address.equals("0.0.0.0")) {
+			address = "127.0.0.1";
+		}
+		return "http://" + address + ":" + port() + MockPaths.API_PREFIX;
+	}
+
+	/**
+	 * Return the API key clients must send.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	private DisposableServer running() {
+		DisposableServer running = this.server;
+		if (running == null) {
+			throw new IllegalStateException("MockPaidServer is not started");
+		}
+		return running;
+	}
+
+	// ---- switches
+
+	/**
+	 * Choose how a create with an {@code externalId} already in use is answered (default
+	 * {@link DuplicateExternalIdBehavior#REJECT_400}). An update that would duplicate an external id gets 409 with
+	 * {@code CONFLICT_409} and 400 otherwise.
+	 * @param behavior the behaviour
+	 * @return this server
+	 */
+	public MockPaidServer duplicateExternalIdBehavior(DuplicateExternalIdBehavior behavior) {
+		this.settings.duplicateExternalIdBehavior = behavior;
+		return this;
+	}
+
+	/**
+	 * Choose the status for a missing or wrong API key: 403 (default, what Paid declares) or 401.
+	 * @param status 401 or 403
+	 * @return this server
+	 */
+	public MockPaidServer authFailureStatus(int status) {
+		if (status != 401 && status != 403) {
+			throw new IllegalArgumentException("status must be 401 or 403");
+		}
+		this.settings.authFailureStatus = status;
+		return this;
+	}
+
+	/**
+	 * Choose whether request bodies with fields Paid does not know are rejected with 400 (default {@code true}).
+	 * When off, unknown fields are ignored.
+	 * @param reject whether to reject unknown fields
+	 * @return this server
+	 */
+	public MockPaidServer rejectUnknownFields(boolean reject) {
+		this.settings.rejectUnknownFields = reject;
+		return this;
+	}
+
+	/**
+	 * Choose whether a signal whose customer does not exist is counted as {@code failed} instead of being ingested
+	 * (default {@code false}: ingested).
+	 * @param fail whether such signals fail
+	 * @return this server
+	 */
+	public MockPaidServer failSignalsForUnknownCustomers(boolean fail) {
+		this.settings.failSignalsForUnknownCustomers = fail;
+		return this;
+	}
+
+	/**
+	 * Set how many recent requests are kept (default 10,000; {@code 0} turns recording off).
+	 * @param limit the number of requests to keep
+	 * @return this server
+	 */
+	public MockPaidServer recordedRequestLimit(int limit) {
+		this.recorder.limit(limit);
+		return this;
+	}
+
+	// ---- fault injection
+
+	/**
+	 * Answer the next {@code count} requests with {@code status} and an error body, without processing them.
+	 * @param count how many requests
+	 * @param status the status, e.g. 500, 503, 429
+	 * @return this server
+	 */
+	public MockPaidServer failNext(int count, int status) {
+		return failNext(count, status, RequestMatch.any());
+	}
+
+	/**
+	 * Answer the next {@code count} matching requests with {@code status}, without processing them.
+	 * @param count how many requests
+	 * @param status the status
+	 * @param match which requests
+	 * @return this server
+	 */
+	public MockPaidServer failNext(int count, int status, RequestMatch match) {
+		this.faults.addCounted(match, MockFault.fail(status, null), count);
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code count} matching requests with {@code status} and a {@code Retry-After} header (whole
+	 * seconds, rounded up), without processing them.
+	 * @param count how many requests
+	 * @param status the status, typically 429 or 503
+	 * @param retryAfter the delay to announce
+	 * @param match which requests
+	 * @return this server
+	 */
+	public MockPaidServer failNext(int count, int status, Duration retryAfter, RequestMatch match) {
+		this.faults.addCounted(match, MockFault.fail(status, retryAfter), count);
+		return this;
+	}
+
+	/**
+	 * Answer every request with {@code status} for a time window from now ("Paid is down for 30 seconds").
+	 * @param window how long
+	 * @param status the status
+	 * @return this server
+	 */
+	public MockPaidServer failFor(Duration window, int status) {
+		return failFor(window, status, RequestMatch.any());
+	}
+
+	/**
+	 * Answer every matching request with {@code status} for a time window from now.
+	 * @param window how long
+	 * @param status the status
+	 * @param match which requests
+	 * @return this server
+	 */
+	public MockPaidServer failFor(Duration window, int status, RequestMatch match) {
+		this.faults.addTimed(match, MockFault.fail(status, null), window);
+		return this;
+	}
+
+	/**
+	 * Close the connection of the next {@code count} requests without processing or answering them.
+	 * @param count how many requests
+	 * @return this server
+	 */
+	public MockPaidServer dropConnections(int count) {
+		return dropConnections(count, RequestMatch.any());
+	}
+
+	/**
+	 * Close the connection of the next {@code count} matching requests without processing or answering them.
+	 * @param count how many requests
+	 * @param match which requests
+	 * @return this server
+	 */
+	public MockPaidServer dropConnections(int count, RequestMatch match) {
+		this.faults.addCounted(match, MockFault.drop(), count);
+		return this;
+	}
+
+	/**
+	 * Process the next {@code count} matching requests (state changes as usual) but close the connection instead of
+	 * answering: the client cannot know whether, say, its order was created.
+	 * @param count how many requests
+	 * @param match which requests
+	 * @return this server
+	 */
+	public MockPaidServer crashAfterProcessing(int count, RequestMatch match) {
+		this.faults.addCounted(match, MockFault.crashAfterProcessing(), count);
+		return this;
+	}
+
+	/**
+	 * Delay every response (and every dropped connection) by {@code latency}; {@link Duration#ZERO} turns it off.
+	 * The delay does not block the event loop.
+	 * @param latency the added latency
+	 * @return this server
+	 */
+	public MockPaidServer latency(Duration latency) {
+		this.faults.latency(latency);
+		return this;
+	}
+
+	/**
+	 * Remove all injected faults and latency.
+	 * @return this server
+	 */
+	public MockPaidServer clearFaults() {
+		this.faults.clear();
+		return this;
+	}
+
+	// ---- recorded requests
+
+	/**
+	 * Return the recorded requests, oldest first.
+	 * @return the requests
+	 */
+	public List<RecordedRequest> requests() {
+		return this.recorder.all();
+	}
+
+	/**
+	 * Return the recorded requests with the given method whose path starts with the given prefix.
+	 * @param method the HTTP method, or {@code null} for any
+	 * @param pathPrefix the path prefix relative to {@link #baseUrl()}, e.g. {@code "/customers"}
+	 * @return the requests, oldest first
+	 */
+	public List<RecordedRequest> requests(@Nullable String method, String pathPrefix) {
+		return this.recorder.matching(new RequestMatch(method, pathPrefix));
+	}
+
+	/**
+	 * Forget the recorded requests.
+	 */
+	public void clearRequests() {
+		this.recorder.clear();
+	}
+
+	// ---- state
+
+	/**
+	 * Return the customers, in creation order, as JSON-like maps with Paid's wire names.
+	 * @return the customers
+	 */
+	public List<Map<String, Object>> customers() {
+		return MockJson.toMaps(this.store.customers.list());
+	}
+
+	/**
+	 * Return a customer by its Paid id.
+	 * @param id the id
+	 * @return the customer, if it exists
+	 */
+	public Optional<Map<String, Object>> customer(String id) {
+		return optional(this.store.customers.get(id));
+	}
+
+	/**
+	 * Return a customer by its external id.
+	 * @param externalId the external id
+	 * @return the customer, if it exists
+	 */
+	public Optional<Map<String, Object>> customerByExternalId(String externalId) {
+		return optional(this.store.customers.getByExternalId(externalId));
+	}
+
+	/**
+	 * Return the contacts, in creation order.
+	 * @return the contacts
+	 */
+	public List<Map<String, Object>> contacts() {
+		return MockJson.toMaps(this.store.contacts.list());
+	}
+
+	/**
+	 * Return a contact by its external id.
+	 * @param externalId the external id
+	 * @return the contact, if it exists
+	 */
+	public Optional<Map<String, Object>> contactByExternalId(String externalId) {
+		return optional(this.store.contacts.getByExternalId(externalId));
+	}
+
+	/**
+	 * Return the orders, in creation order. Unlike the {@code Order} response these include the stored
+	 * {@code externalId} and {@code currency}.
+	 * @return the orders
+	 */
+	public List<Map<String, Object>> orders() {
+		return MockJson.toMaps(this.store.orders.list());
+	}
+
+	/**
+	 * Return the orders that carry the given external id (there may be several: Paid does not enforce uniqueness).
+	 * @param externalId the external id
+	 * @return the orders, in creation order
+	 */
+	public List<Map<String, Object>> ordersByExternalId(String externalId) {
+		return MockJson.toMaps(this.store.orders.list()
+			.stream()
+			.filter((order) -> externalId.equals(order.path(OrderRoutes.EXTERNAL_ID).asString(null)))
+			.toList());
+	}
+
+	/**
+	 * Return the lines of an order.
+	 * @param orderId the order id
+	 * @return the lines (empty if the order has none or does not exist)
+	 */
+	public List<Map<String, Object>> orderLines(String orderId) {
+		return MockJson.toMaps(this.store.orderLines.getOrDefault(orderId, List.of()));
+	}
+
+	/**
+	 * Return the ingested signals (not duplicates or failed ones), in arrival order, as sent.
+	 * @return the signals
+	 */
+	public List<Map<String, Object>> signals() {
+		return MockJson.toMaps(List.copyOf(this.store.signals));
+	}
+
+	/**
+	 * Return the products, in creation order.
+	 * @return the products
+	 */
+	public List<Map<String, Object>> products() {
+		return MockJson.toMaps(this.store.products.list());
+	}
+
+	/**
+	 * Add a product, as if it had been created in Paid's dashboard.
+	 * @param name the product name
+	 * @param externalId the external id, or {@code null}
+	 * @return the product, with its generated {@code id}
+	 */
+	public Map<String, Object> seedProduct(String name, @Nullable String externalId) {
+		return seed(name, externalId, this.router.products()::create);
+	}
+
+	/**
+	 * Add a customer directly, without an HTTP request.
+	 * @param name the customer name
+	 * @param externalId the external id, or {@code null}
+	 * @return the customer, with its generated {@code id}
+	 */
+	public Map<String, Object> seedCustomer(String name, @Nullable String externalId) {
+		return seed(name, externalId, this.router.customers()::create);
+	}
+
+	private static Map<String, Object> seed(String name, @Nullable String externalId,
+			Function<ObjectNode, MockResponse> create) {
+		ObjectNode body = MockJson.object();
+		body.put("name", name);
+		if (externalId != null) {
+			body.put("externalId", externalId);
+		}
+		JsonNode created = create.apply(body).body();
+		if (!created.has("id")) {
+			throw new IllegalArgumentException("Could not seed: " + created.path("details").asString(""));
+		}
+		return MockJson.toMap(created);
+	}
+
+	/**
+	 * Forget all state, recorded requests and injected faults, and restore the default switches. The server keeps
+	 * running on the same port with the same key.
+	 */
+	public void reset() {
+		this.store.clear();
+		this.recorder.clear();
+		this.faults.clear();
+		this.settings.reset();
+	}
+
+	private static Optional<Map<String, Object>> optional(@Nullable ObjectNode node) {
+		return Optional.ofNullable(node).map(MockJson::toMap);
+	}
+
+	@Override
+	public String toString() {
+		DisposableServer running = this.server;
+		return "MockPaidServer[" + ((running != null) ? baseUrl() : "stopped") + "]";
+	}
+
+}

@@ -1,0 +1,41 @@
+package ai.paid.spring.test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The mock's in-memory state: customers, contacts, orders with their lines, products and signals.
+ */
+final class MockPaidStore {
+
+	final EntityTable customers = new EntityTable("cus_", true);
+
+	final EntityTable contacts = new EntityTable("con_", true);
+
+	/** Orders' external ids are not unique: Paid has no route to look an order up by one. */
+	final EntityTable orders = new EntityTable("ord_", false);
+
+	final EntityTable products = new EntityTable("prod_", true);
+
+	final Map<String, List<ObjectNode>> orderLines = new ConcurrentHashMap<>();
+
+	final ConcurrentLinkedQueue<ObjectNode> signals = new ConcurrentLinkedQueue<>();
+
+	final Set<String> signalIdempotencyKeys = ConcurrentHashMap.newKeySet();
+
+	void clear() {
+		this.customers.clear();
+		this.contacts.clear();
+		this.orders.clear();
+		this.products.clear();
+		this.orderLines.clear();
+		this.signals.clear();
+		this.signalIdempotencyKeys.clear();
+	}
+
+}
