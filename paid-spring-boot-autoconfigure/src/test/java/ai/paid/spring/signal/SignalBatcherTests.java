@@ -40,6 +40,27 @@ class SignalBatcherTests {
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues("paid.base-url=" + paid().baseUrl(), "paid.api-key=" + paid().apiKey());
 
+	/** Unique per test, so that a request a previous test left in flight is never counted here. */
+	private final String customer = "acme-" + java.util.UUID.randomUUID();
+
+	private List<RecordedRequest> requests() {
+		return paid().requests("POST", "/signals/bulk")
+			.stream()
+			.filter((request) -> isOurs(request.jsonBody().get("signals").get(0).get("customer").toString()))
+			.toList();
+	}
+
+	private List<Map<String, Object>> signals() {
+		return paid().signals()
+			.stream()
+			.filter((signal) -> isOurs(String.valueOf(signal.get("customer"))))
+			.toList();
+	}
+
+	private boolean isOurs(String customer) {
+		return customer.contains(this.customer);
+	}
+
 	private static MockPaidServer paid() {
 		return mock.server();
 	}
@@ -48,11 +69,11 @@ class SignalBatcherTests {
 	void fullBatchesLeaveAtOnceAndTheRestAtShutdown() {
 		this.runner.withPropertyValues("paid.signals.batch-size=10", "paid.signals.flush-interval=1h").run((context) -> {
 			PaidSignals signals = context.getBean(PaidSignals.class);
-			IntStream.range(0, 25).forEach((i) -> signals.emit("email_sent").customer("acme").send());
+			IntStream.range(0, 25).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
 			await().untilAsserted(() -> assertThat(batchSizes()).containsExactly(10, 10));
 			context.close();
 			assertThat(batchSizes()).containsExactly(10, 10, 5);
-			assertThat(paid().signals()).hasSize(25);
+			assertThat(signals()).hasSize(25);
 		});
 	}
 
@@ -61,7 +82,7 @@ class SignalBatcherTests {
 		this.runner.withPropertyValues("paid.signals.flush-interval=100ms").run((context) -> {
 			PaidSignals signals = context.getBean(PaidSignals.class);
 			long start = System.nanoTime();
-			IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer("acme").send());
+			IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(batchSizes()).containsExactly(3));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 		});
@@ -71,11 +92,11 @@ class SignalBatcherTests {
 	void shutdownSendsWhatIsBufferedAndRejectsLaterSignals() {
 		this.runner.withPropertyValues("paid.signals.flush-interval=1h").run((context) -> {
 			PaidSignals signals = context.getBean(PaidSignals.class);
-			IntStream.range(0, 5).forEach((i) -> signals.emit("email_sent").customer("acme").send());
-			assertThat(paid().signals()).isEmpty();
+			IntStream.range(0, 5).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
+			assertThat(signals()).isEmpty();
 			context.close();
-			assertThat(paid().signals()).hasSize(5);
-			assertThatIllegalStateException().isThrownBy(() -> signals.emit("email_sent").customer("acme").send())
+			assertThat(signals()).hasSize(5);
+			assertThatIllegalStateException().isThrownBy(() -> signals.emit("email_sent").customer(this.customer).send())
 				.withMessageContaining("shut down");
 		});
 	}
@@ -86,12 +107,12 @@ class SignalBatcherTests {
 		this.runner.withPropertyValues("paid.signals.flush-interval=20ms", "paid.retry.initial-backoff=10ms")
 			.run((context) -> {
 				PaidSignals signals = context.getBean(PaidSignals.class);
-				IntStream.range(0, 4).forEach((i) -> signals.emit("email_sent").customer("acme").send());
+				IntStream.range(0, 4).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
 				await().untilAsserted(() -> assertThat(counter(context, "paid.signals.sent", "duplicate")).isEqualTo(4));
-				List<RecordedRequest> requests = paid().requests("POST", "/signals/bulk");
+				List<RecordedRequest> requests = requests();
 				assertThat(requests).hasSize(2);
 				assertThat(keys(requests.get(1))).isEqualTo(keys(requests.get(0))).hasSize(4).doesNotHaveDuplicates();
-				assertThat(paid().signals()).hasSize(4);
+				assertThat(signals()).hasSize(4);
 			});
 	}
 
@@ -103,9 +124,9 @@ class SignalBatcherTests {
 					"paid.signals.retry-backoff=10ms", "paid.signals.max-attempts=3")
 			.run((context) -> {
 				PaidSignals signals = context.getBean(PaidSignals.class);
-				IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer("acme").send());
-				await().untilAsserted(() -> assertThat(paid().signals()).hasSize(3));
-				List<RecordedRequest> requests = paid().requests("POST", "/signals/bulk");
+				IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
+				await().untilAsserted(() -> assertThat(signals()).hasSize(3));
+				List<RecordedRequest> requests = requests();
 				assertThat(requests).hasSize(3);
 				assertThat(keys(requests.get(2))).isEqualTo(keys(requests.get(0)));
 				assertThat(counter(context, "paid.signals.sent", "ingested")).isEqualTo(3);
@@ -120,9 +141,9 @@ class SignalBatcherTests {
 					"paid.signals.retry-backoff=10ms", "paid.signals.max-attempts=2")
 			.run((context) -> {
 				PaidSignals signals = context.getBean(PaidSignals.class);
-				IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer("acme").send());
+				IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
 				await().untilAsserted(() -> assertThat(failed(context, "gave_up")).isEqualTo(3));
-				assertThat(paid().requests("POST", "/signals/bulk")).hasSize(2);
+				assertThat(requests()).hasSize(2);
 			});
 	}
 
@@ -136,7 +157,7 @@ class SignalBatcherTests {
 				PaidSignals signals = context.getBean(PaidSignals.class);
 				assertThatExceptionOfType(SignalBufferFullException.class).isThrownBy(() -> {
 					for (int i = 0; i < 10; i++) {
-						signals.emit("email_sent").customer("acme").send();
+						signals.emit("email_sent").customer(this.customer).send();
 					}
 				}).withMessageContaining("buffer of 2 signals is full").withMessageContaining("fail");
 				assertThat(failed(context, "buffer_full")).isEqualTo(1);
@@ -156,7 +177,7 @@ class SignalBatcherTests {
 				assertThatExceptionOfType(SignalBufferFullException.class).isThrownBy(() -> {
 					for (int i = 0; i < 10; i++) {
 						lastEmit[0] = System.nanoTime();
-						signals.emit("email_sent").customer("acme").send();
+						signals.emit("email_sent").customer(this.customer).send();
 					}
 				}).withMessageContaining("block");
 				assertThat(Duration.ofNanos(System.nanoTime() - lastEmit[0]))
@@ -179,18 +200,18 @@ class SignalBatcherTests {
 	void theContextSuppliesCustomerAndProduct() {
 		this.runner.withPropertyValues("paid.signals.flush-interval=10ms").run((context) -> {
 			PaidSignals signals = context.getBean(PaidSignals.class);
-			PaidContext.customer("acme").product("ai-sdr").run(() -> signals.emit("email_sent").send());
-			PaidContext.customer("acme").run(() -> signals.emit("call_completed").customerId("cus_9").send());
-			await().untilAsserted(() -> assertThat(paid().signals()).hasSize(2));
-			assertThat(paid().signals().get(0)).containsEntry("customer", Map.of("externalCustomerId", "acme"))
+			PaidContext.customer(this.customer).product("ai-sdr").run(() -> signals.emit("email_sent").send());
+			PaidContext.customer(this.customer).run(() -> signals.emit("call_completed").customerId("cus_" + this.customer).send());
+			await().untilAsserted(() -> assertThat(signals()).hasSize(2));
+			assertThat(signals().get(0)).containsEntry("customer", Map.of("externalCustomerId", this.customer))
 				.containsEntry("attribution", Map.of("externalProductId", "ai-sdr"));
-			assertThat(paid().signals().get(1)).containsEntry("customer", Map.of("customerId", "cus_9"))
+			assertThat(signals().get(1)).containsEntry("customer", Map.of("customerId", "cus_" + this.customer))
 				.doesNotContainKey("attribution");
 		});
 	}
 
-	private static List<Integer> batchSizes() {
-		return paid().requests("POST", "/signals/bulk")
+	private List<Integer> batchSizes() {
+		return requests()
 			.stream()
 			.map((request) -> request.jsonBody().get("signals").size())
 			.toList();
@@ -205,12 +226,12 @@ class SignalBatcherTests {
 	}
 
 	static double counter(org.springframework.context.ApplicationContext context, String name, String outcome) {
-		var counter = context.getBean(MeterRegistry.class).find(name).tag("outcome", outcome).counter();
+		var counter = context.getBean(MeterRegistry.class).find(name).tag("path", "buffered").tag("outcome", outcome).counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 
 	static double failed(org.springframework.context.ApplicationContext context, String reason) {
-		var counter = context.getBean(MeterRegistry.class).find("paid.signals.failed").tag("reason", reason).counter();
+		var counter = context.getBean(MeterRegistry.class).find("paid.signals.failed").tag("path", "buffered").tag("reason", reason).counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 
