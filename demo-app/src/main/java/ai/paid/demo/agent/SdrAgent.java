@@ -4,7 +4,8 @@ import java.time.Instant;
 
 import ai.paid.demo.crm.Contact;
 import ai.paid.demo.crm.CrmService;
-import ai.paid.demo.crm.Plan;
+import ai.paid.spring.signal.PaidSignal;
+import ai.paid.spring.signal.PaidSignals;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +23,19 @@ public class SdrAgent {
 	/** Paid's event name for a meeting the agent booked. */
 	public static final String MEETING_BOOKED = "meeting_booked";
 
+	/** External id of the Paid product the agent's signals are attributed to. */
+	static final String PRODUCT = "ai-sdr-pro";
+
 	private final CrmService crm;
 
 	private final AgentActivityRepository activity;
 
-	SdrAgent(CrmService crm, AgentActivityRepository activity) {
+	private final PaidSignals signals;
+
+	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals) {
 		this.crm = crm;
 		this.activity = activity;
+		this.signals = signals;
 	}
 
 	/**
@@ -38,13 +45,22 @@ public class SdrAgent {
 	@Transactional
 	public AgentActivity sendEmail(String contactId, String subject) {
 		Contact contact = this.crm.contact(contactId);
-		return record(EMAIL_SENT, contact, subject);
+		AgentActivity sent = record(EMAIL_SENT, contact, subject);
+		this.signals.emit(EMAIL_SENT)
+			.customer(contact.getAccount().getId())
+			.product(PRODUCT)
+			.data("contact_id", contact.getId())
+			.send();
+		return sent;
 	}
 
 	/**
-	 * Books a meeting with a contact; {@code meeting_booked} is emitted when this method returns normally.
+	 * Books a meeting with a contact; {@code meeting_booked} is emitted when this method returns normally, in its
+	 * transaction, billed to the meeting's account.
 	 */
 	@Transactional
+	@PaidSignal(value = MEETING_BOOKED, customer = "#result.accountId", product = "'" + PRODUCT + "'",
+			data = "contact_id=#result.contactId")
 	public Meeting bookMeeting(String contactId, Instant startsAt) {
 		Contact contact = this.crm.contact(contactId);
 		record(MEETING_BOOKED, contact, "Meeting on " + startsAt);
@@ -54,11 +70,6 @@ public class SdrAgent {
 	private AgentActivity record(String signal, Contact contact, String detail) {
 		return this.activity.save(new AgentActivity(signal, contact.getAccount().getId(),
 				contact.getAccount().getName(), contact.getId(), contact.getFullName(), detail, Instant.now()));
-	}
-
-	/** The Paid product the agent's signals are attributed to. */
-	static String product() {
-		return Plan.AI_SDR_PRO.productId();
 	}
 
 }

@@ -507,12 +507,14 @@ public final class MockPaidServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget all state, recorded requests and injected faults, and restore the default switches. The server keeps
+	 * Forget all state, recorded requests and injected faults, and restore the default switches (including the
+	 * recorded request limit). The server keeps
 	 * running on the same port with the same key.
 	 */
 	public void reset() {
 		this.store.clear();
 		this.recorder.clear();
+		this.recorder.limit(RequestRecorder.DEFAULT_LIMIT);
 		this.faults.clear();
 		this.settings.reset();
 	}
