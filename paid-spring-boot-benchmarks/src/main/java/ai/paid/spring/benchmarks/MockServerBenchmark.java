@@ -7,12 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 import ai.paid.spring.test.MockPaidServer;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -143,9 +141,13 @@ public final class MockServerBenchmark {
 		String json = "{\"signals\":[{\"eventName\":\"agent_call\",\"customer\":{\"externalCustomerId\":\"x\"},"
 				+ "\"attribution\":{\"externalProductId\":\"agent\"},\"data\":{\"quantity\":1},"
 				+ "\"idempotencyKey\":\"bench-" + sequence + "\"}]}";
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		return this.jsonClient.post()
 			.uri("/signals/bulk")
-			.send(ByteBufFlux.fromString(Mono.just(json), StandardCharsets.UTF_8, ByteBufAllocator.DEFAULT))
+			.send((request, outbound) -> {
+				request.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(bytes.length));
+				return outbound.sendByteArray(Mono.just(bytes));
+			})
 			.responseSingle((response, body) -> body.asByteArray().thenReturn(response.status().code()));
 	}
 
