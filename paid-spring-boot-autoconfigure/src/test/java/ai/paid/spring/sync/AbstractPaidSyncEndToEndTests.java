@@ -66,12 +66,13 @@ abstract class AbstractPaidSyncEndToEndTests {
 		TestDatabase database = database();
 		this.context = new SpringApplicationBuilder(SeedApplication.class).web(WebApplicationType.NONE)
 			.properties(database.propertyValues())
-			.properties("paid.base-url=" + server.baseUrl(), "paid.api-key=" + server.apiKey(),
-					"spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.initialize-schema=always",
+			.properties("spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.initialize-schema=always",
 					"paid.outbox.poll-interval=100ms", "paid.outbox.initial-backoff=50ms",
 					"paid.outbox.max-backoff=200ms", "paid.sync.customer-wait-attempts=2",
+					"paid.sync.product-id-cache-ttl=0s", "paid.outbox.circuit-breaker.open-duration=200ms",
 					"spring.main.banner-mode=off")
-			.run();
+			// arguments, so the (empty) PAID_API_KEY of the test environment cannot override them
+			.run("--paid.base-url=" + server.baseUrl(), "--paid.api-key=" + server.apiKey());
 	}
 
 	@AfterAll
@@ -139,7 +140,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 		awaitOrder();
 		inTransaction((em) -> em.persist(new Account("globex-" + this.run, "Globex")));
 		inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, "globex-" + this.run)));
-		await().atMost(WAIT).untilAsserted(() -> {
+		awaitAsserted(() -> {
 			Object globex = this.server.customerByExternalId("globex-" + this.run).orElseThrow().get("id");
 			assertThat(this.server.contactByExternalId(john()).orElseThrow()).containsEntry("customerId", globex);
 		});
@@ -251,8 +252,21 @@ abstract class AbstractPaidSyncEndToEndTests {
 	}
 
 	private Map<String, Object> awaitOrder() {
-		await().atMost(WAIT).until(() -> this.server.ordersByExternalId(sub()).size() == 1);
+		awaitAsserted(() -> assertThat(this.server.ordersByExternalId(sub())).hasSize(1));
 		return this.server.ordersByExternalId(sub()).get(0);
+	}
+
+	/** Awaits the assertion; on timeout, the failure shows what Paid received and what the outbox still holds. */
+	private void awaitAsserted(org.awaitility.core.ThrowingRunnable assertion) {
+		try {
+			await().atMost(WAIT).untilAsserted(assertion);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);
+			throw new AssertionError(ex.getMessage() + "\nPaid received: " + this.server.requests()
+					+ "\nOutbox rows: " + jdbc.queryForList("SELECT * FROM paid_sync_outbox") + "\nLanes: "
+					+ jdbc.queryForList("SELECT * FROM paid_sync_lane"), ex);
+		}
 	}
 
 	private String acme() {
