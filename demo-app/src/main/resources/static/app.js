@@ -66,8 +66,9 @@ function renderOrders(orders) {
 		</tr>`).join('');
 }
 
-function renderSignals(signals, count) {
-	$('signal-count').textContent = `(${count})`;
+function renderSignals(signals, count, ingested) {
+	$('signal-count').textContent = ingested === null || ingested === undefined
+		? `(${count})` : `(${count} emitted · ${ingested} ingested by the mock Paid)`;
 	$('signals').innerHTML = signals.length === 0 ? '<li class="empty">No signals yet</li>' : signals.map((s) => `
 		<li>
 			<span class="event ${esc(s.event)}">${esc(s.event)}</span>
@@ -107,7 +108,7 @@ function render(data) {
 	renderAccounts(data.accounts);
 	renderContacts(data.contacts);
 	renderOrders(data.orders);
-	renderSignals(data.signals, data.signalCount);
+	renderSignals(data.signals, data.signalCount, data.paid.signalsIngested);
 	renderFigures($('outbox'), data.outbox, 'no paid.outbox meters yet');
 	renderFigures($('signal-meters'), data.signalMeters, 'no paid.signals meters yet');
 	renderHealth(data.health);
