@@ -1,0 +1,137 @@
+package ai.paid.spring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.sync.ContactDeliveryHandler;
+import ai.paid.spring.sync.CustomerDeliveryHandler;
+import ai.paid.spring.sync.OrderDeliveryHandler;
+import ai.paid.spring.sync.OutboxPaidSync;
+import ai.paid.spring.sync.PaidEntityCapture;
+import ai.paid.spring.sync.PaidMapper;
+import ai.paid.spring.sync.PaidSync;
+import ai.paid.spring.sync.PaidSyncIntegrator;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Auto-configuration of entity sync: the programmatic {@link PaidSync} API, capture of {@code @PaidSync} JPA entities
+ * through Hibernate's event system (registered with an {@link Integrator}, like Envers), and the delivery handlers that
+ * apply queued changes to Paid.
+ */
+@AutoConfiguration(
+		after = { PaidClientAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
+				DataSourceAutoConfiguration.class },
+		afterName = "ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "paid.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "paid.sync.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PaidSyncProperties.class)
+public final class PaidSyncAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(PaidSync.class)
+	@ConditionalOnBean(PaidOutbox.class)
+	OutboxPaidSync paidSync(PaidOutbox outbox) {
+		return new OutboxPaidSync(outbox);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcTemplate.class)
+	@ConditionalOnBean(PaidClient.class)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class DeliveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CustomerDeliveryHandler paidCustomerDeliveryHandler(PaidClient client, DataSource dataSource) {
+			return new CustomerDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource,
+				PaidSyncProperties properties) {
+			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
+					properties.customerWaitAttempts());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
+				PaidSyncProperties properties) {
+			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
+					properties.customerWaitAttempts());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ EntityManagerFactory.class, Integrator.class, HibernatePropertiesCustomizer.class })
+	static class HibernateCaptureConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class })
+		PaidEntityCapture paidEntityCapture(EntityManagerFactory entityManagerFactory,
+				ObjectProvider<PaidMapper<?>> mappers, PaidOutbox outbox, PaidSyncProperties properties) {
+			return new PaidEntityCapture(entityManagerFactory, mappers.orderedStream().toList(), outbox,
+					properties.dateZone());
+		}
+
+		@Bean
+		HibernatePropertiesCustomizer paidSyncHibernatePropertiesCustomizer(ObjectProvider<PaidEntityCapture> capture) {
+			return (properties) -> registerIntegrator(properties, new PaidSyncIntegrator(capture::getObject));
+		}
+
+		/** Adds the integrator, keeping an integrator provider the application configured itself. */
+		private static void registerIntegrator(Map<String, Object> properties, Integrator integrator) {
+			Object existing = properties.get("hibernate.integrator_provider");
+			IntegratorProvider previous = null;
+			if (existing instanceof IntegratorProvider provider) {
+				previous = provider;
+			}
+			else if (existing instanceof String className && !className.isBlank()) {
+				previous = (IntegratorProvider) BeanUtils
+					.instantiateClass(ClassUtils.resolveClassName(className, integrator.getClass().getClassLoader()));
+			}
+			else if (existing instanceof Class<?> type) {
+				previous = (IntegratorProvider) BeanUtils.instantiateClass(type);
+			}
+			IntegratorProvider kept = previous;
+			properties.put("hibernate.integrator_provider", (IntegratorProvider) () -> {
+				List<Integrator> integrators = new ArrayList<>();
+				if (kept != null) {
+					integrators.addAll(kept.getIntegrators());
+				}
+				integrators.add(integrator);
+				return integrators;
+			});
+		}
+
+	}
+
+}

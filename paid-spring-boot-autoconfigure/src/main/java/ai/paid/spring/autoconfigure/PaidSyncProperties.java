@@ -1,0 +1,20 @@
+package ai.paid.spring.autoconfigure;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Mirroring of customers, contacts and orders into Paid ({@code paid.sync.*}).
+ *
+ * @param enabled Whether entity changes are captured and delivered to Paid.
+ * @param dateZone Time zone applied to date values that carry none (LocalDate, LocalDateTime) before they are sent.
+ * @param customerWaitAttempts Delivery attempts a contact or order waits for its customer to exist in Paid before its
+ * lane is parked.
+ */
+@ConfigurationProperties("paid.sync")
+public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("UTC") ZoneId dateZone,
+		@DefaultValue("5") int customerWaitAttempts) {
+
+}

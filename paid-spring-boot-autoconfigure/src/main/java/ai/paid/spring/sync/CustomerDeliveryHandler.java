@@ -1,0 +1,53 @@
+package ai.paid.spring.sync;
+
+import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.OutboxDeliveryHandler;
+import ai.paid.spring.outbox.OutboxOperation;
+import ai.paid.spring.outbox.OutboxRecord;
+import org.springframework.jdbc.core.JdbcOperations;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies queued customer changes to Paid: update by external id first ({@code PUT /customers/external/{id}}),
+ * create on 404, so a retried delivery never creates a second customer; delete by external id, where 404 means done.
+ * Every answer's Paid id goes to the link table.
+ */
+public final class CustomerDeliveryHandler implements OutboxDeliveryHandler {
+
+	private final PaidClient client;
+
+	private final PaidSyncLinks links;
+
+	private final SyncPayloadCodec codec = new SyncPayloadCodec();
+
+	private final SyncRequests requests = new SyncRequests(this.codec.mapper());
+
+	/**
+	 * @param client the Paid client, without its own retries (the outbox retries)
+	 * @param jdbc access to the {@code paid_sync_link} table
+	 */
+	public CustomerDeliveryHandler(PaidClient client, JdbcOperations jdbc) {
+		this.client = client;
+		this.links = new PaidSyncLinks(jdbc);
+	}
+
+	@Override
+	public String entityType() {
+		return PaidEntityType.CUSTOMER.name();
+	}
+
+	@Override
+	public Mono<Void> deliver(OutboxRecord record) {
+		if (record.operation() == OutboxOperation.DELETE) {
+			return this.client.deleteCustomerByExternalId(record.entityId())
+				.onErrorResume(PaidIdResolver::isNotFound, (ex) -> Mono.empty())
+				.then(this.links.delete(PaidEntityType.CUSTOMER, record.entityId()));
+		}
+		PaidCustomerData data = this.codec.read(record.payload(), PaidCustomerData.class);
+		return this.client.updateCustomerByExternalId(data.externalId(), this.requests.updateCustomer(data))
+			.onErrorResume(PaidIdResolver::isNotFound,
+					(ex) -> this.client.createCustomer(this.requests.createCustomer(data)))
+			.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, data.externalId(), customer.id()));
+	}
+
+}

@@ -1,0 +1,26 @@
+package ai.paid.spring.sync;
+
+import java.util.Collection;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How one entity class becomes Paid state.
+ */
+interface EntityMapping {
+
+	Class<?> entityClass();
+
+	/** The entity's current Paid state; related entities are resolved through the mappings. */
+	PaidEntityData snapshot(Object entity, EntityMappings mappings);
+
+	/** The entity's external id, for relations pointing at it. */
+	String externalId(Object entity, EntityMappings mappings);
+
+	/**
+	 * Whether an update that changed these persistent properties can change the Paid state ({@code null}: unknown,
+	 * assume it can).
+	 */
+	boolean affectedBy(@Nullable Collection<String> dirtyProperties);
+
+}

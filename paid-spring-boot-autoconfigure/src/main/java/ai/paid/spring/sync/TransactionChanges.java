@@ -1,0 +1,102 @@
+package ai.paid.spring.sync;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import ai.paid.spring.outbox.OutboxMessage;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+
+/**
+ * The synced entities one session changed in its current transaction. Snapshotted before the transaction completes
+ * (after Hibernate's final flush, so the state is what commits) and queued in the outbox on the same connection, the
+ * way Envers writes audit rows. Discarded after completion; a rollback never reaches the before-completion step.
+ */
+final class TransactionChanges implements BeforeCompletionCallback, AfterCompletionCallback {
+
+	private static final Comparator<OutboxMessage> UPSERT_ORDER = Comparator
+		.comparingInt((OutboxMessage message) -> PaidEntityType.valueOf(message.entityType()).ordinal())
+		.thenComparing(OutboxMessage::lane);
+
+	/** Deletes go children first: orders, contacts, then customers. */
+	private static final Comparator<OutboxMessage> DELETE_ORDER = Comparator
+		.comparingInt((OutboxMessage message) -> -PaidEntityType.valueOf(message.entityType()).ordinal())
+		.thenComparing(OutboxMessage::lane);
+
+	private final Map<EntityKey, Change> changes = new LinkedHashMap<>();
+
+	private final EntityMappings mappings;
+
+	private final SyncMessages messages;
+
+	private final Consumer<OutboxMessage> outbox;
+
+	private final Runnable onCompletion;
+
+	TransactionChanges(EntityMappings mappings, SyncMessages messages, Consumer<OutboxMessage> outbox,
+			Runnable onCompletion) {
+		this.mappings = mappings;
+		this.messages = messages;
+		this.outbox = outbox;
+		this.onCompletion = onCompletion;
+	}
+
+	void inserted(EntityKey key, Object entity) {
+		this.changes.put(key, new Change(entity, true, null));
+	}
+
+	void updated(EntityKey key, Object entity) {
+		Change previous = this.changes.get(key);
+		if (previous == null || previous.delete() == null) {
+			this.changes.put(key, new Change(entity, previous != null && previous.inserted(), null));
+		}
+	}
+
+	void deleted(EntityKey key, Object entity) {
+		Change previous = this.changes.remove(key);
+		if (previous != null && previous.inserted()) {
+			return; // created and removed in one transaction: Paid never needs to know
+		}
+		PaidEntityData data = this.mappings.snapshot(entity);
+		this.changes.put(key, new Change(entity, false,
+				this.messages.delete(data.type(), data.externalId(), data.customerExternalId())));
+	}
+
+	@Override
+	public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+		List<OutboxMessage> upserts = new ArrayList<>();
+		List<OutboxMessage> deletes = new ArrayList<>();
+		for (Change change : this.changes.values()) {
+			if (change.delete() != null) {
+				deletes.add(change.delete());
+			}
+			else {
+				upserts.add(this.messages.upsert(this.mappings.snapshot(change.entity())));
+			}
+		}
+		upserts.sort(UPSERT_ORDER);
+		deletes.sort(DELETE_ORDER);
+		upserts.forEach(this.outbox);
+		deletes.forEach(this.outbox);
+		this.changes.clear();
+	}
+
+	@Override
+	public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
+		this.changes.clear();
+		this.onCompletion.run();
+	}
+
+	/** Identity of a changed entity within a session. */
+	record EntityKey(String entityName, Object id) {
+	}
+
+	private record Change(Object entity, boolean inserted, OutboxMessage delete) {
+	}
+
+}

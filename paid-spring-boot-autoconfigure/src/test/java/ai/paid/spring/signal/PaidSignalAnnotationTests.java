@@ -1,0 +1,97 @@
+package ai.paid.spring.signal;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
+import ai.paid.spring.autoconfigure.PaidSignalsAutoConfiguration;
+import ai.paid.spring.test.MockPaidServerExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+class PaidSignalAnnotationTests {
+
+	@RegisterExtension
+	static final MockPaidServerExtension mock = new MockPaidServerExtension();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(PaidClientAutoConfiguration.class, PaidSignalsAutoConfiguration.class))
+		.withPropertyValues("paid.base-url=" + mock.server().baseUrl(), "paid.api-key=" + mock.server().apiKey(),
+				"paid.signals.flush-interval=10ms")
+		.withBean(Agent.class);
+
+	@Test
+	void attributesAreSpelOverArgumentsAndResult() {
+		this.runner.run((context) -> {
+			Meeting meeting = context.getBean(Agent.class).book("acme", 45);
+			await().untilAsserted(() -> assertThat(mock.server().signals()).hasSize(1));
+			assertThat(mock.server().signals().get(0)).containsEntry("eventName", "meeting_booked")
+				.containsEntry("customer", Map.of("externalCustomerId", "acme"))
+				.containsEntry("attribution", Map.of("externalProductId", "ai-sdr"))
+				.containsEntry("idempotencyKey", "meeting-" + meeting.id())
+				.containsEntry("data", Map.of("minutes", 45, "room", "blue", "quantity", 2));
+		});
+	}
+
+	@Test
+	void nothingIsEmittedWhenTheMethodThrows() {
+		this.runner.run((context) -> {
+			assertThatIllegalArgumentException().isThrownBy(() -> context.getBean(Agent.class).book("acme", -1));
+			context.getBean(Agent.class).book("acme", 10);
+			await().untilAsserted(() -> assertThat(mock.server().signals()).hasSize(1));
+			assertThat(mock.server().requests("POST", "/signals/bulk")).hasSize(1);
+		});
+	}
+
+	@Test
+	void emptyAttributesFallBackToTheContext() {
+		this.runner.run((context) -> {
+			Agent agent = context.getBean(Agent.class);
+			PaidContext.customer("acme").product("ai-sdr").run(agent::sendEmail);
+			await().untilAsserted(() -> assertThat(mock.server().signals()).hasSize(1));
+			assertThat(mock.server().signals().get(0)).containsEntry("eventName", "email_sent")
+				.containsEntry("customer", Map.of("externalCustomerId", "acme"))
+				.containsEntry("attribution", Map.of("externalProductId", "ai-sdr"));
+		});
+	}
+
+	@Test
+	void noCustomerAnywhereIsAClearErrorForTheCaller() {
+		this.runner.run((context) -> assertThatExceptionOfType(SignalCustomerMissingException.class)
+			.isThrownBy(() -> context.getBean(Agent.class).sendEmail())
+			.withMessageContaining("'email_sent' has no customer")
+			.withMessageContaining("@PaidSignal"));
+	}
+
+	record Meeting(String id, int minutes) {
+	}
+
+	static class Agent {
+
+		private int meetings;
+
+		@PaidSignal(value = "meeting_booked", customer = "#account", product = "'ai-sdr'",
+				data = { "minutes=#result.minutes()", "room='blue'" }, quantity = "#args.length",
+				idempotencyKey = "'meeting-' + #result.id()")
+		public Meeting book(String account, int minutes) {
+			if (minutes < 0) {
+				throw new IllegalArgumentException("minutes");
+			}
+			return new Meeting(account + "-" + (++this.meetings), minutes);
+		}
+
+		@PaidSignal("email_sent")
+		public void sendEmail() {
+		}
+
+	}
+
+}
