@@ -1,5 +1,7 @@
 package ai.paid.spring.autoconfigure;
 
+import java.util.Locale;
+
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.PaidWebClientCustomizer;
@@ -7,6 +9,7 @@ import ai.paid.spring.client.WebClientPaidClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -53,6 +57,26 @@ public final class PaidClientAutoConfiguration {
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		customizers.orderedStream().forEach(builder::customizer);
 		return builder.build();
+	}
+
+	/**
+	 * Masks the key in actuator's {@code configprops} and {@code env} output even when values are shown.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "paidApiKeySanitizingFunction")
+		SanitizingFunction paidApiKeySanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(ActuatorSanitizingConfiguration::isApiKey);
+		}
+
+		static boolean isApiKey(String key) {
+			String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+			return normalized.equals("paidapikey") || normalized.equals("apikey");
+		}
+
 	}
 
 	private static String checkBaseUrl(String baseUrl) {

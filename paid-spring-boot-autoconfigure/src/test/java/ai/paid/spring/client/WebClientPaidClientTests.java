@@ -332,6 +332,20 @@ class WebClientPaidClientTests {
 	}
 
 	@Test
+	void blockingRefusesOnTheNettyEventLoop() {
+		server().seedCustomer("Acme", "acme-1");
+		WebClientPaidClient client = WebClientPaidClient.builder()
+			.baseUrl(server().baseUrl())
+			.apiKey(server().apiKey())
+			.build();
+		// map runs on the Reactor Netty thread that received the response
+		Mono<Customer> nested = client.getCustomerByExternalId("acme-1")
+			.map((customer) -> client.blocking().getCustomer(customer.id()));
+		assertThatIllegalStateException().isThrownBy(nested::block).withMessageContaining("reactor-http");
+		assertThat(server().requests()).hasSize(1);
+	}
+
+	@Test
 	void reactiveCallsAreLazy() {
 		WebClientPaidClient client = WebClientPaidClient.builder()
 			.baseUrl(server().baseUrl())
