@@ -3,6 +3,7 @@ package ai.paid.spring.client;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ final class ExplicitNulls {
 
 	static Set<String> plus(Set<String> current, String... names) {
 		Set<String> result = new LinkedHashSet<>(current);
-		result.addAll(java.util.List.of(names));
+		result.addAll(List.of(names));
 		return result;
 	}
 

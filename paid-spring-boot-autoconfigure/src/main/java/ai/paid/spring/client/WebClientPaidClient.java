@@ -1,12 +1,14 @@
 package ai.paid.spring.client;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -236,7 +238,7 @@ public final class WebClientPaidClient implements PaidClient {
 	private static String describe(HttpMethod method, String path, Object... uriVariables) {
 		String expanded = path;
 		for (Object variable : uriVariables) {
-			expanded = expanded.replaceFirst("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(variable.toString()));
+			expanded = expanded.replaceFirst("\\{[^}]+}", Matcher.quoteReplacement(variable.toString()));
 		}
 		return method.name() + " " + expanded;
 	}
@@ -403,7 +405,7 @@ public final class WebClientPaidClient implements PaidClient {
 			try {
 				uri = new URI(baseUrl.trim());
 			}
-			catch (java.net.URISyntaxException ex) {
+			catch (URISyntaxException ex) {
 				throw new IllegalArgumentException("Paid base URL '" + baseUrl + "' is not a valid URL: " + ex.getReason());
 			}
 			if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))

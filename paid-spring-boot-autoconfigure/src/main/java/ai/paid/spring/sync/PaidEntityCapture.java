@@ -9,11 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import ai.paid.spring.outbox.PaidOutbox;
 import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Collects inserts, updates and deletes of synced JPA entities per session and transaction, and queues their Paid
@@ -54,6 +57,13 @@ public final class PaidEntityCapture {
 		return this.mappings.isSynced(entityClass);
 	}
 
+	/** A synced entity entered the session (loaded, persisted, merged, removed): watch its transaction. */
+	void touched(SharedSessionContractImplementor session, Object entity) {
+		if (session.isTransactionInProgress() && isSynced(Hibernate.getClass(entity))) {
+			changes(session);
+		}
+	}
+
 	void inserted(SharedSessionContractImplementor session, EntityPersister persister, Object id, Object entity) {
 		if (isSynced(persister.getMappedClass())) {
 			changes(session).inserted(key(persister, id), entity);
@@ -88,10 +98,13 @@ public final class PaidEntityCapture {
 
 	private TransactionChanges changes(SharedSessionContractImplementor session) {
 		return this.open.computeIfAbsent(session, (key) -> {
-			TransactionChanges changes = new TransactionChanges(this.mappings, this.messages, this.outbox::enqueue,
-					() -> this.open.remove(key));
+			TransactionChanges changes = new TransactionChanges(key, this.mappings, this.messages,
+					this.outbox::enqueue, () -> this.open.remove(key));
 			key.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) changes);
 			key.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) changes);
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(changes);
+			}
 			return changes;
 		});
 	}

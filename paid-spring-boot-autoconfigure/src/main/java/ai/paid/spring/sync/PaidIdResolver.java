@@ -60,7 +60,8 @@ final class PaidIdResolver {
 				+ (wait ? "; retrying, it may still be on its way"
 						: ". Make sure the " + what + " is synced (a @PaidSync entity or sent through PaidSync), "
 								+ "then retry the lane");
-		return new PaidApiException(message, 404, message, "missing_" + what, null, wait, null, cause);
+		// the outbox retries status 0 (like a lost response) and parks the lane on a 4xx
+		return new PaidApiException(message, wait ? 0 : 404, message, "missing_" + what, null, wait, null, cause);
 	}
 
 	static boolean isNotFound(Throwable ex) {

@@ -33,6 +33,10 @@ public final class PaidSyncIntegrator implements Integrator {
 		registry.appendListeners(EventType.POST_INSERT, listener);
 		registry.appendListeners(EventType.POST_UPDATE, listener);
 		registry.appendListeners(EventType.POST_DELETE, listener);
+		registry.appendListeners(EventType.POST_LOAD, listener);
+		registry.appendListeners(EventType.PERSIST, listener);
+		registry.appendListeners(EventType.MERGE, listener);
+		registry.appendListeners(EventType.DELETE, listener);
 	}
 
 }

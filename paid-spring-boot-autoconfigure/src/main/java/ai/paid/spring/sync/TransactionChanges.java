@@ -8,16 +8,27 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import ai.paid.spring.outbox.OutboxMessage;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
- * The synced entities one session changed in its current transaction. Snapshotted before the transaction completes
- * (after Hibernate's final flush, so the state is what commits) and queued in the outbox on the same connection, the
- * way Envers writes audit rows. Discarded after completion; a rollback never reaches the before-completion step.
+ * The synced entities one session changed in its current transaction, snapshotted after the last flush (so the state
+ * is what commits) and queued in the outbox on the same connection, the way Envers writes audit rows. Discarded after
+ * completion; a rollback never reaches the queueing steps.
+ * <p>
+ * Two hooks queue, whichever comes first: in a Spring-managed transaction, this synchronization's
+ * {@code beforeCommit} flushes the session and queues (the outbox also writes in {@code beforeCommit}, so it must see
+ * the messages then); Hibernate's before-completion callback, after its own final flush, queues whatever changed
+ * after that (another synchronization's late changes, or transactions Spring does not manage).
  */
-final class TransactionChanges implements BeforeCompletionCallback, AfterCompletionCallback {
+final class TransactionChanges
+		implements BeforeCompletionCallback, AfterCompletionCallback, TransactionSynchronization {
 
 	private static final Comparator<OutboxMessage> UPSERT_ORDER = Comparator
 		.comparingInt((OutboxMessage message) -> PaidEntityType.valueOf(message.entityType()).ordinal())
@@ -38,8 +49,11 @@ final class TransactionChanges implements BeforeCompletionCallback, AfterComplet
 
 	private final Runnable onCompletion;
 
-	TransactionChanges(EntityMappings mappings, SyncMessages messages, Consumer<OutboxMessage> outbox,
-			Runnable onCompletion) {
+	private final SharedSessionContractImplementor session;
+
+	TransactionChanges(SharedSessionContractImplementor session, EntityMappings mappings, SyncMessages messages,
+			Consumer<OutboxMessage> outbox, Runnable onCompletion) {
+		this.session = session;
 		this.mappings = mappings;
 		this.messages = messages;
 		this.outbox = outbox;
@@ -68,7 +82,41 @@ final class TransactionChanges implements BeforeCompletionCallback, AfterComplet
 	}
 
 	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public void beforeCommit(boolean readOnly) {
+		if (!readOnly && this.session instanceof SessionImplementor stateful && stateful.isOpen()) {
+			stateful.flush();
+		}
+		List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
+		queue();
+		// Spring runs beforeCommit only for synchronizations registered before the phase began; one the outbox
+		// registered just now for our messages must still write them before the commit
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (!before.contains(synchronization)) {
+				synchronization.beforeCommit(readOnly);
+			}
+		}
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		this.changes.clear();
+		this.onCompletion.run();
+	}
+
+	@Override
 	public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+		queue();
+	}
+
+	private void queue() {
+		if (this.changes.isEmpty()) {
+			return;
+		}
 		List<OutboxMessage> upserts = new ArrayList<>();
 		List<OutboxMessage> deletes = new ArrayList<>();
 		for (Change change : this.changes.values()) {

@@ -111,10 +111,14 @@ class DeliveryHandlersTests {
 	@Test
 	void contactWhoseCustomerIsNotInPaidIsRetriedThenParkedWithAClearMessage() {
 		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 0)).isInstanceOfSatisfying(
-				PaidApiException.class, (ex) -> assertThat(ex.isRetryable()).isTrue());
+				PaidApiException.class, (ex) -> {
+					assertThat(ex.isRetryable()).isTrue();
+					assertThat(ex.getStatus()).isZero();
+				});
 		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 2))
 			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
 				assertThat(ex.isRetryable()).isFalse();
+				assertThat(ex.getStatus()).isEqualTo(404);
 				assertThat(ex.getMessage()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
 						+ "'c-john' refers to. Make sure the customer is synced (a @PaidSync entity or sent through "
 						+ "PaidSync), then retry the lane");

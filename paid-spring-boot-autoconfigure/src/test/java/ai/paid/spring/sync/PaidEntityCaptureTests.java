@@ -207,6 +207,19 @@ class PaidEntityCaptureTests {
 		});
 	}
 
+	@Test
+	void managedEntityChangedWithoutSaveOrFlushIsQueuedBeforeTheOutboxWrites() {
+		this.runner.run((context) -> {
+			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
+			inTransaction(context, (em) -> signUp(em));
+			outbox.clear();
+			inTransaction(context, (em) -> em.find(Account.class, "acme").setCompanyName("Acme Group"));
+			assertThat(outbox.lost).isEmpty();
+			assertThat(outbox.messages).singleElement()
+				.satisfies((message) -> assertThat(message.payload()).contains("Acme Group"));
+		});
+	}
+
 	static void signUp(EntityManager em) {
 		Account acme = new Account("acme", "Acme Ltd");
 		acme.setEmail("billing@acme.test");
@@ -219,8 +232,13 @@ class PaidEntityCaptureTests {
 	}
 
 	static void inTransaction(AssertableApplicationContext context, Consumer<EntityManager> work) {
-		new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
-			.executeWithoutResult((status) -> work.accept(entityManager(context)));
+		try {
+			new TransactionTemplate(context.getBean(PlatformTransactionManager.class))
+				.executeWithoutResult((status) -> work.accept(entityManager(context)));
+		}
+		finally {
+			assertThat(context.getBean(RecordingOutbox.class).lost).as("messages the outbox never wrote").isEmpty();
+		}
 	}
 
 	static EntityManager entityManager(AssertableApplicationContext context) {

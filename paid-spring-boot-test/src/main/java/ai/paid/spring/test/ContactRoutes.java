@@ -1,7 +1,5 @@
 package ai.paid.spring.test;
 
-import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,9 +30,6 @@ final class ContactRoutes {
 		.enumArray("roles", "BILLING", "ACCOUNTS_PAYABLE");
 
 	static final WireSchema UPDATE = CREATE.allOptional("UpdateContactRequest");
-
-	private static final Set<String> UPDATE_FIELDS = Set.of("customerId", "email", "firstName", "lastName", "phone",
-			"billingAddress", "externalId", "roles");
 
 	private final MockPaidStore store;
 
@@ -86,18 +81,18 @@ final class ContactRoutes {
 
 	private MockResponse create(ObjectNode body) {
 		CREATE.validate(body, this.settings.rejectUnknownFields);
-		requireCustomer(this.store, body.get("customerId").stringValue(), "CreateContactRequest");
+		this.store.requireCustomer(body.get("customerId").stringValue(), "CreateContactRequest");
 		return this.conflicts.create(this.store.contacts, "contact", (id, sequence) -> {
 			String now = MockJson.now();
 			ObjectNode contact = MockJson.object();
 			contact.put("id", id);
 			contact.put("customerId", body.get("customerId").stringValue());
-			contact.set("externalId", CustomerRoutes.valueOrNull(body, "externalId"));
-			contact.put("firstName", CustomerRoutes.stringOr(body, "firstName", ""));
-			contact.put("lastName", CustomerRoutes.stringOr(body, "lastName", ""));
+			contact.set("externalId", MockJson.valueOrNull(body, "externalId"));
+			contact.put("firstName", MockJson.stringOr(body, "firstName", ""));
+			contact.put("lastName", MockJson.stringOr(body, "lastName", ""));
 			contact.put("email", body.get("email").stringValue());
-			contact.set("phone", CustomerRoutes.valueOrNull(body, "phone"));
-			contact.set("billingAddress", CustomerRoutes.valueOrNull(body, "billingAddress"));
+			contact.set("phone", MockJson.valueOrNull(body, "phone"));
+			contact.set("billingAddress", MockJson.valueOrNull(body, "billingAddress"));
 			JsonNode roles = body.get("roles");
 			contact.set("roles", (roles != null) ? roles : MockJson.MAPPER.createArrayNode());
 			contact.put("createdAt", now);
@@ -110,11 +105,11 @@ final class ContactRoutes {
 		UPDATE.validate(body, this.settings.rejectUnknownFields);
 		JsonNode customerId = body.get("customerId");
 		if (customerId != null && customerId.isString()) {
-			requireCustomer(this.store, customerId.stringValue(), "UpdateContactRequest");
+			this.store.requireCustomer(customerId.stringValue(), "UpdateContactRequest");
 		}
 		try {
 			ObjectNode updated = this.store.contacts.update(id,
-					(node) -> CustomerRoutes.copyKnownFields(body, node, UPDATE_FIELDS));
+					(node) -> MockJson.applyUpdate(body, node, UPDATE.fieldNames()));
 			if (updated == null) {
 				throw MockApiError.notFound("contact " + id + " not found");
 			}
@@ -122,13 +117,6 @@ final class ContactRoutes {
 		}
 		catch (EntityTable.DuplicateExternalIdException ex) {
 			throw this.conflicts.conflict("contact", ex.existing());
-		}
-	}
-
-	static void requireCustomer(MockPaidStore store, String customerId, String where) {
-		if (store.customers.get(customerId) == null) {
-			throw MockApiError.badRequest("CUSTOMER_NOT_FOUND",
-					where + ".customerId '" + customerId + "' is not an existing customer id");
 		}
 	}
 

@@ -1,7 +1,5 @@
 package ai.paid.spring.test;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -43,9 +41,6 @@ final class CustomerRoutes {
 	static final WireSchema UPDATE = CREATE.without("UpdateCustomerRequest", "defaultCurrency")
 		.allOptional("UpdateCustomerRequest")
 		.nullable("churnDate", DATE_TIME);
-
-	private static final Set<String> UPDATE_FIELDS = Set.of("name", "email", "phone", "website",
-			"creationState", "legalName", "externalId", "billingAddress", "churnDate", "vatNumber", "metadata");
 
 	private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
 
@@ -118,18 +113,18 @@ final class CustomerRoutes {
 			String now = MockJson.now();
 			ObjectNode customer = MockJson.object();
 			customer.put("id", id);
-			customer.set("externalId", valueOrNull(body, "externalId"));
+			customer.set("externalId", MockJson.valueOrNull(body, "externalId"));
 			customer.put("name", body.get("name").stringValue());
-			customer.set("legalName", valueOrNull(body, "legalName"));
-			customer.put("email", stringOr(body, "email", ""));
-			customer.put("phone", stringOr(body, "phone", ""));
-			customer.put("website", stringOr(body, "website", ""));
-			customer.set("billingAddress", valueOrNull(body, "billingAddress"));
-			customer.put("creationState", stringOr(body, "creationState", "active"));
-			customer.put("defaultCurrency", stringOr(body, "defaultCurrency", "USD"));
-			customer.set("vatNumber", valueOrNull(body, "vatNumber"));
+			customer.set("legalName", MockJson.valueOrNull(body, "legalName"));
+			customer.put("email", MockJson.stringOr(body, "email", ""));
+			customer.put("phone", MockJson.stringOr(body, "phone", ""));
+			customer.put("website", MockJson.stringOr(body, "website", ""));
+			customer.set("billingAddress", MockJson.valueOrNull(body, "billingAddress"));
+			customer.put("creationState", MockJson.stringOr(body, "creationState", "active"));
+			customer.put("defaultCurrency", MockJson.stringOr(body, "defaultCurrency", "USD"));
+			customer.set("vatNumber", MockJson.valueOrNull(body, "vatNumber"));
 			customer.putNull("churnDate");
-			customer.set("metadata", valueOrNull(body, "metadata"));
+			customer.set("metadata", MockJson.valueOrNull(body, "metadata"));
 			customer.put("createdAt", now);
 			customer.put("updatedAt", now);
 			return customer;
@@ -140,7 +135,7 @@ final class CustomerRoutes {
 		UPDATE.validate(body, this.settings.rejectUnknownFields);
 		try {
 			ObjectNode updated = this.store.customers.update(customer.get("id").stringValue(),
-					(node) -> copyKnownFields(body, node, UPDATE_FIELDS));
+					(node) -> MockJson.applyUpdate(body, node, UPDATE.fieldNames()));
 			if (updated == null) {
 				throw MockApiError.notFound("customer " + customer.get("id").stringValue() + " not found");
 			}
@@ -185,26 +180,6 @@ final class CustomerRoutes {
 		state.putObject("credits").putArray("balances");
 		state.put("timestamp", MockJson.now());
 		return state;
-	}
-
-	static JsonNode valueOrNull(ObjectNode body, String field) {
-		JsonNode value = body.get(field);
-		return (value != null) ? value : MockJson.MAPPER.nullNode();
-	}
-
-	static String stringOr(ObjectNode body, String field, String defaultValue) {
-		JsonNode value = body.get(field);
-		return (value != null && value.isString()) ? value.stringValue() : defaultValue;
-	}
-
-	/** Copy the fields of {@code body} that are in {@code known} onto {@code target}, then touch updatedAt. */
-	static void copyKnownFields(ObjectNode body, ObjectNode target, Set<String> known) {
-		for (Map.Entry<String, JsonNode> field : body.properties()) {
-			if (known.contains(field.getKey())) {
-				target.set(field.getKey(), field.getValue());
-			}
-		}
-		target.put("updatedAt", MockJson.now());
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,28 @@ final class MockJson {
 
 	static List<Map<String, Object>> toMaps(List<? extends JsonNode> nodes) {
 		return nodes.stream().map(MockJson::toMap).toList();
+	}
+
+	/** The field's value, or JSON {@code null} when absent. */
+	static JsonNode valueOrNull(ObjectNode body, String field) {
+		JsonNode value = body.get(field);
+		return (value != null) ? value : MAPPER.nullNode();
+	}
+
+	/** The field's string value, or {@code defaultValue} when absent or not a string. */
+	static String stringOr(JsonNode body, String field, String defaultValue) {
+		JsonNode value = body.get(field);
+		return (value != null && value.isString()) ? value.stringValue() : defaultValue;
+	}
+
+	/** Copy the fields of {@code body} named in {@code known} onto {@code target} and touch {@code updatedAt}. */
+	static void applyUpdate(ObjectNode body, ObjectNode target, Set<String> known) {
+		for (Map.Entry<String, JsonNode> field : body.properties()) {
+			if (known.contains(field.getKey())) {
+				target.set(field.getKey(), field.getValue());
+			}
+		}
+		target.put("updatedAt", now());
 	}
 
 	static byte[] bytes(JsonNode node) {

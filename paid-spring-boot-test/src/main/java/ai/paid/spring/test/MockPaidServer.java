@@ -267,6 +267,18 @@ public final class MockPaidServer implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the next {@code count} requests with {@code status} and a {@code Retry-After} header (whole seconds,
+	 * rounded up), without processing them.
+	 * @param count how many requests
+	 * @param status the status, typically 429 or 503
+	 * @param retryAfter the delay to announce
+	 * @return this server
+	 */
+	public MockPaidServer failNext(int count, int status, Duration retryAfter) {
+		return failNext(count, status, retryAfter, RequestMatch.any());
+	}
+
+	/**
 	 * Answer the next {@code count} matching requests with {@code status} and a {@code Retry-After} header (whole
 	 * seconds, rounded up), without processing them.
 	 * @param count how many requests
@@ -323,6 +335,16 @@ public final class MockPaidServer implements AutoCloseable {
 	}
 
 	/**
+	 * Process the next {@code count} requests (state changes as usual) but close the connection instead of
+	 * answering.
+	 * @param count how many requests
+	 * @return this server
+	 */
+	public MockPaidServer crashAfterProcessing(int count) {
+		return crashAfterProcessing(count, RequestMatch.any());
+	}
+
+	/**
 	 * Process the next {@code count} matching requests (state changes as usual) but close the connection instead of
 	 * answering: the client cannot know whether, say, its order was created.
 	 * @param count how many requests
@@ -371,7 +393,16 @@ public final class MockPaidServer implements AutoCloseable {
 	 * @return the requests, oldest first
 	 */
 	public List<RecordedRequest> requests(@Nullable String method, String pathPrefix) {
-		return this.recorder.matching(new RequestMatch(method, pathPrefix));
+		return requests(new RequestMatch(method, pathPrefix));
+	}
+
+	/**
+	 * Return the recorded requests that match.
+	 * @param match which requests
+	 * @return the requests, oldest first
+	 */
+	public List<RecordedRequest> requests(RequestMatch match) {
+		return this.recorder.matching(match);
 	}
 
 	/**

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *     void works() { ... paid.server().baseUrl() ... }
  * }
  * </pre>
- * Registered on a {@code static} field or with {@code @ExtendWith}, one server serves the whole class; registered
- * on an instance field, each test gets its own.
+ * Registered on a {@code static} field or with {@code @ExtendWith}, one server serves the whole class (and its
+ * {@code @Nested} classes); registered on an instance field, each test gets its own. Tests of one class share the
+ * server, so do not run them concurrently. Register only one such extension per test class if tests take a
+ * {@code MockPaidServer} parameter (two would compete to resolve it).
  */
 public final class MockPaidServerExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {

@@ -28,6 +28,14 @@ final class MockPaidStore {
 
 	final Set<String> signalIdempotencyKeys = ConcurrentHashMap.newKeySet();
 
+	/** 400 unless {@code customerId} is an existing customer's Paid id (contacts and orders need one). */
+	void requireCustomer(String customerId, String where) {
+		if (this.customers.get(customerId) == null) {
+			throw MockApiError.badRequest("CUSTOMER_NOT_FOUND",
+					where + ".customerId '" + customerId + "' is not an existing customer id");
+		}
+	}
+
 	void clear() {
 		this.customers.clear();
 		this.contacts.clear();

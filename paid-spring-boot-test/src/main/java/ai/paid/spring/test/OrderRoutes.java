@@ -2,7 +2,6 @@ package ai.paid.spring.test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -95,11 +94,6 @@ final class OrderRoutes {
 		.without("UpdateOrderRequest", "customerId", CURRENCY, "lines", "billingFrequencyOverride")
 		.allOptional("UpdateOrderRequest");
 
-	private static final Set<String> UPDATE_FIELDS = Set.of("name", "startDate", "endDate", "subscriptionTerms",
-			"creationState", "billingAnchor", "paymentTerms", EXTERNAL_ID, "metadata", "billingCustomerId",
-			"billingContactIds", "autoPostInvoices", "autoSendBillingEmails", "autoSendPaymentEmails",
-			"purchaseOrderReference");
-
 	private static final List<String> MONEY_FIELDS = List.of("billedAmountNoTax", "billedTax", "estimatedTax",
 			"orderAmount", "pendingBillingAmount", "totalAmount", "totalBilledAmount");
 
@@ -160,7 +154,7 @@ final class OrderRoutes {
 
 	private MockResponse create(ObjectNode body) {
 		CREATE.validate(body, this.settings.rejectUnknownFields);
-		ContactRoutes.requireCustomer(this.store, body.get("customerId").stringValue(), "CreateOrderRequest");
+		this.store.requireCustomer(body.get("customerId").stringValue(), "CreateOrderRequest");
 		ObjectNode order = this.store.orders.insert((id, sequence) -> newOrder(id, sequence, body));
 		this.store.orderLines.put(order.get("id").stringValue(), newLines(order, body.get("lines")));
 		return MockResponse.created(wire(order));
@@ -171,32 +165,32 @@ final class OrderRoutes {
 		ObjectNode order = MockJson.object();
 		order.put("id", id);
 		order.put("customerId", body.get("customerId").stringValue());
-		order.set("billingCustomerId", CustomerRoutes.valueOrNull(body, "billingCustomerId"));
+		order.set("billingCustomerId", MockJson.valueOrNull(body, "billingCustomerId"));
 		JsonNode contacts = body.get("billingContactIds");
 		order.set("billingContactIds", (contacts != null) ? contacts : MockJson.MAPPER.createArrayNode());
-		order.put("name", CustomerRoutes.stringOr(body, "name", ""));
+		order.put("name", MockJson.stringOr(body, "name", ""));
 		order.put("number", sequence);
 		order.put("version", 1);
-		order.put("startDate", CustomerRoutes.stringOr(body, "startDate", now));
-		order.set("endDate", CustomerRoutes.valueOrNull(body, "endDate"));
-		order.set("subscriptionTerms", CustomerRoutes.valueOrNull(body, "subscriptionTerms"));
-		order.put("creationState", CustomerRoutes.stringOr(body, "creationState", "draft"));
-		order.set("billingAnchor", CustomerRoutes.valueOrNull(body, "billingAnchor"));
-		order.set("paymentTerms", CustomerRoutes.valueOrNull(body, "paymentTerms"));
-		order.set("metadata", CustomerRoutes.valueOrNull(body, "metadata"));
+		order.put("startDate", MockJson.stringOr(body, "startDate", now));
+		order.set("endDate", MockJson.valueOrNull(body, "endDate"));
+		order.set("subscriptionTerms", MockJson.valueOrNull(body, "subscriptionTerms"));
+		order.put("creationState", MockJson.stringOr(body, "creationState", "draft"));
+		order.set("billingAnchor", MockJson.valueOrNull(body, "billingAnchor"));
+		order.set("paymentTerms", MockJson.valueOrNull(body, "paymentTerms"));
+		order.set("metadata", MockJson.valueOrNull(body, "metadata"));
 		MONEY_FIELDS.forEach((field) -> order.put(field, 0));
-		order.set("autoPostInvoices", CustomerRoutes.valueOrNull(body, "autoPostInvoices"));
-		order.set("autoSendBillingEmails", CustomerRoutes.valueOrNull(body, "autoSendBillingEmails"));
-		order.set("autoSendPaymentEmails", CustomerRoutes.valueOrNull(body, "autoSendPaymentEmails"));
+		order.set("autoPostInvoices", MockJson.valueOrNull(body, "autoPostInvoices"));
+		order.set("autoSendBillingEmails", MockJson.valueOrNull(body, "autoSendBillingEmails"));
+		order.set("autoSendPaymentEmails", MockJson.valueOrNull(body, "autoSendPaymentEmails"));
 		order.putNull("showPaymentLink");
 		order.putNull("showBankDetails");
-		order.set("billingFrequencyOverride", CustomerRoutes.valueOrNull(body, "billingFrequencyOverride"));
+		order.set("billingFrequencyOverride", MockJson.valueOrNull(body, "billingFrequencyOverride"));
 		order.put("billingFrequencyOverridden", body.has("billingFrequencyOverride"));
-		order.set("purchaseOrderReference", CustomerRoutes.valueOrNull(body, "purchaseOrderReference"));
+		order.set("purchaseOrderReference", MockJson.valueOrNull(body, "purchaseOrderReference"));
 		order.put("createdAt", now);
 		order.put("updatedAt", now);
-		order.set(EXTERNAL_ID, CustomerRoutes.valueOrNull(body, EXTERNAL_ID));
-		order.set(CURRENCY, CustomerRoutes.valueOrNull(body, CURRENCY));
+		order.set(EXTERNAL_ID, MockJson.valueOrNull(body, EXTERNAL_ID));
+		order.set(CURRENCY, MockJson.valueOrNull(body, CURRENCY));
 		return order;
 	}
 
@@ -209,11 +203,11 @@ final class OrderRoutes {
 			ObjectNode created = MockJson.object();
 			created.put("id", MockIds.next("line_"));
 			created.set("productId", line.get("productId"));
-			created.put("name", CustomerRoutes.stringOr((ObjectNode) line, "name", ""));
-			created.set("description", CustomerRoutes.valueOrNull((ObjectNode) line, "description"));
-			created.put("startDate", CustomerRoutes.stringOr((ObjectNode) line, "startDate",
+			created.put("name", MockJson.stringOr((ObjectNode) line, "name", ""));
+			created.set("description", MockJson.valueOrNull((ObjectNode) line, "description"));
+			created.put("startDate", MockJson.stringOr((ObjectNode) line, "startDate",
 					order.get("startDate").stringValue()));
-			created.set("endDate", CustomerRoutes.valueOrNull((ObjectNode) line, "endDate"));
+			created.set("endDate", MockJson.valueOrNull((ObjectNode) line, "endDate"));
 			result.add(created);
 		}
 		return List.copyOf(result);
@@ -222,7 +216,7 @@ final class OrderRoutes {
 	private ObjectNode update(String id, ObjectNode body) {
 		UPDATE.validate(body, this.settings.rejectUnknownFields);
 		ObjectNode updated = this.store.orders.update(id, (node) -> {
-			CustomerRoutes.copyKnownFields(body, node, UPDATE_FIELDS);
+			MockJson.applyUpdate(body, node, UPDATE.fieldNames());
 			node.put("version", node.get("version").asInt() + 1);
 		});
 		if (updated == null) {

@@ -67,13 +67,13 @@ final class ProductRoutes {
 			String now = MockJson.now();
 			ObjectNode product = MockJson.object();
 			product.put("id", id);
-			product.set("externalId", CustomerRoutes.valueOrNull(body, "externalId"));
+			product.set("externalId", MockJson.valueOrNull(body, "externalId"));
 			product.put("name", body.get("name").stringValue());
-			product.set("description", CustomerRoutes.valueOrNull(body, "description"));
+			product.set("description", MockJson.valueOrNull(body, "description"));
 			product.put("active", !body.has("active") || body.get("active").asBoolean());
-			product.set("productCode", CustomerRoutes.valueOrNull(body, "productCode"));
+			product.set("productCode", MockJson.valueOrNull(body, "productCode"));
 			product.putNull("archivedAt");
-			product.set("metadata", CustomerRoutes.valueOrNull(body, "metadata"));
+			product.set("metadata", MockJson.valueOrNull(body, "metadata"));
 			product.putArray("productAttributes");
 			product.put("createdAt", now);
 			product.put("updatedAt", now);

@@ -153,6 +153,18 @@ public final class TestDatabase {
 	}
 
 	/**
+	 * Return a database with a new, empty schema of its own on the same server: a PostgreSQL schema (selected with
+	 * {@code currentSchema}), a MariaDB database (needs the {@code CREATE} privilege), or a fresh H2 database. Use it
+	 * when tests create tables and may run at the same time as other test runs against the same server. The schema
+	 * is dropped when the JVM exits.
+	 * @return the isolated database
+	 * @throws IllegalStateException if the schema cannot be created
+	 */
+	public TestDatabase withFreshSchema() {
+		return IsolatedSchemas.create(this);
+	}
+
+	/**
 	 * Return the Spring Boot properties that point {@code spring.datasource} at this database.
 	 * @return the properties, in a stable order
 	 */

@@ -2,6 +2,7 @@ package ai.paid.spring.test;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,6 +85,10 @@ final class WireSchema {
 	private WireSchema add(Field field) {
 		this.fields.put(field.name, field);
 		return this;
+	}
+
+	Set<String> fieldNames() {
+		return Collections.unmodifiableSet(this.fields.keySet());
 	}
 
 	void validate(JsonNode node, boolean rejectUnknownFields) {

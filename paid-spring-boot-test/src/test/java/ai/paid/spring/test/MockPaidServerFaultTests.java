@@ -64,6 +64,14 @@ class MockPaidServerFaultTests {
 	}
 
 	@Test
+	void failNextWithRetryAfterAppliesToAnyRequestWhenNoMatchIsGiven() {
+		this.paid.failNext(1, 503, Duration.ofSeconds(3));
+		PaidHttp.Response response = this.http.get("/orders/");
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.header("Retry-After")).isEqualTo("3");
+	}
+
+	@Test
 	void failForFailsEveryRequestDuringTheWindowThenRecovers() {
 		this.paid.failFor(Duration.ofMillis(500), 503);
 		for (int i = 0; i < 5; i++) {
@@ -103,7 +111,7 @@ class MockPaidServerFaultTests {
 	@Test
 	void crashAfterProcessingChangesStateButGivesNoAnswer() {
 		String customerId = this.http.post("/customers/", "{\"name\":\"Acme\",\"externalId\":\"acme-1\"}").text("id");
-		this.paid.crashAfterProcessing(1, RequestMatch.of("POST", "/orders"));
+		this.paid.crashAfterProcessing(1);
 		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.http.post("/orders/",
 				"{\"customerId\":\"" + customerId + "\",\"externalId\":\"o-1\"}"));
 		assertThat(this.paid.ordersByExternalId("o-1")).hasSize(1);

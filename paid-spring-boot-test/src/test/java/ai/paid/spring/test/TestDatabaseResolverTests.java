@@ -86,6 +86,17 @@ class TestDatabaseResolverTests {
 	}
 
 	@Test
+	void isolatedUrlsSelectTheNewSchemaOrDatabase() {
+		assertThat(IsolatedSchemas.withParameter("jdbc:postgresql://db:5432/test?user=postgres", "currentSchema", "s"))
+			.isEqualTo("jdbc:postgresql://db:5432/test?user=postgres&currentSchema=s");
+		assertThat(IsolatedSchemas.withParameter("jdbc:postgresql://db/test", "currentSchema", "s"))
+			.isEqualTo("jdbc:postgresql://db/test?currentSchema=s");
+		assertThat(IsolatedSchemas.withDatabaseName("jdbc:mariadb://db:3306/test?user=root", "p1"))
+			.isEqualTo("jdbc:mariadb://db:3306/p1?user=root");
+		assertThat(IsolatedSchemas.withDatabaseName("jdbc:mariadb://db:3306", "p1")).isEqualTo("jdbc:mariadb://db:3306/p1");
+	}
+
+	@Test
 	void h2DatabasesAreDistinct() {
 		assertThat(TestDatabases.h2().jdbcUrl()).isNotEqualTo(TestDatabases.h2().jdbcUrl());
 	}

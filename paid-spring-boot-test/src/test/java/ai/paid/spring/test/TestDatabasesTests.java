@@ -55,6 +55,32 @@ class TestDatabasesTests {
 				.queryForObject("select 1", Integer.class)).isEqualTo(1));
 	}
 
+	@Test
+	void postgresqlFreshSchemasDoNotSeeEachOthersTables() {
+		TestDatabase first = TestDatabases.postgresql().withFreshSchema();
+		TestDatabase second = TestDatabases.postgresql().withFreshSchema();
+		new JdbcTemplate(first.dataSource()).execute("create table isolated (id int)");
+		assertThat(count(first, "isolated")).isZero();
+		assertThat(new JdbcTemplate(second.dataSource())
+			.queryForObject("select count(*) from information_schema.tables where table_name = 'isolated' "
+					+ "and table_schema = current_schema()", Integer.class)).isZero();
+	}
+
+	@Test
+	void mariadbFreshSchemasDoNotSeeEachOthersTables() {
+		TestDatabase first = TestDatabases.mariadb().withFreshSchema();
+		TestDatabase second = TestDatabases.mariadb().withFreshSchema();
+		new JdbcTemplate(first.dataSource()).execute("create table isolated (id int)");
+		assertThat(count(first, "isolated")).isZero();
+		assertThat(new JdbcTemplate(second.dataSource())
+			.queryForObject("select count(*) from information_schema.tables where table_name = 'isolated' "
+					+ "and table_schema = database()", Integer.class)).isZero();
+	}
+
+	private static int count(TestDatabase database, String table) {
+		return new JdbcTemplate(database.dataSource()).queryForObject("select count(*) from " + table, Integer.class);
+	}
+
 	private static int selectOne(TestDatabase database) throws SQLException {
 		try (Connection connection = database.dataSource().getConnection();
 				Statement statement = connection.createStatement();

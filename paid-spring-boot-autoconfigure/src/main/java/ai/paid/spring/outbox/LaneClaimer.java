@@ -1,0 +1,108 @@
+package ai.paid.spring.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Claims ready lanes for this instance with a lease and a fresh fencing token, in a short transaction.
+ * {@code SKIP LOCKED} lets instances claim concurrently without waiting on each other or on writers that hold a lane
+ * row lock until their commit.
+ */
+final class LaneClaimer {
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionOperations transaction;
+
+	private final OutboxDialect dialect;
+
+	private final String owner;
+
+	private final Duration lease;
+
+	LaneClaimer(JdbcTemplate jdbc, TransactionOperations transaction, OutboxDialect dialect, String owner,
+			Duration lease) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.dialect = dialect;
+		this.owner = owner;
+		this.lease = lease;
+	}
+
+	/**
+	 * Claims up to {@code limit} ready lanes, oldest pending first.
+	 * @param only restrict to these lanes (after-commit wake-up), or {@code null} for any lane
+	 * @param limit maximum number of lanes
+	 * @return the lanes claimed
+	 */
+	List<ClaimedLane> claim(@Nullable Collection<String> only, int limit) {
+		if (limit <= 0 || (only != null && only.isEmpty())) {
+			return Collections.emptyList();
+		}
+		List<Object> args = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT lane_key, lease_token, enq_seq FROM paid_sync_lane "
+				+ "WHERE pending_since IS NOT NULL AND parked_at IS NULL AND not_before <= " + this.dialect.now()
+				+ " AND (lease_until IS NULL OR lease_until < " + this.dialect.now() + ")");
+		if (only != null) {
+			sql.append(" AND lane_key IN (").append(String.join(", ", Collections.nCopies(only.size(), "?"))).append(")");
+			args.addAll(only);
+		}
+		sql.append(" ORDER BY pending_since LIMIT ? FOR UPDATE SKIP LOCKED");
+		args.add(limit);
+		List<ClaimedLane> claimed = this.transaction.execute((status) -> {
+			List<ClaimedLane> ready = this.jdbc.query(sql.toString(),
+					(rs, i) -> new ClaimedLane(rs.getString(1), rs.getLong(2) + 1, rs.getLong(3)), args.toArray());
+			if (!ready.isEmpty()) {
+				this.jdbc.batchUpdate("UPDATE paid_sync_lane SET lease_owner = ?, lease_until = "
+						+ this.dialect.nowPlusMillis() + ", lease_token = ? WHERE lane_key = ?", ready, 100,
+						(ps, lane) -> {
+							ps.setString(1, this.owner);
+							ps.setLong(2, this.lease.toMillis());
+							ps.setLong(3, lane.token());
+							ps.setString(4, lane.key());
+						});
+			}
+			return ready;
+		});
+		return (claimed != null) ? claimed : Collections.emptyList();
+	}
+
+	/**
+	 * Extends the leases of lanes still being delivered.
+	 * @return the lanes whose lease could not be extended: lost to another instance after expiry, or released
+	 * meanwhile
+	 */
+	List<ClaimedLane> extend(Collection<ClaimedLane> lanes) {
+		List<ClaimedLane> list = new ArrayList<>(lanes);
+		if (list.isEmpty()) {
+			return list;
+		}
+		int[][] counts = this.jdbc.batchUpdate("UPDATE paid_sync_lane SET lease_until = " + this.dialect.nowPlusMillis()
+				+ " WHERE lane_key = ? AND lease_token = ? AND lease_owner = ?", list, 100, (ps, lane) -> {
+					ps.setLong(1, this.lease.toMillis());
+					ps.setString(2, lane.key());
+					ps.setLong(3, lane.token());
+					ps.setString(4, this.owner);
+				});
+		List<ClaimedLane> lost = new ArrayList<>();
+		int index = 0;
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count == 0) {
+					lost.add(list.get(index));
+				}
+				index++;
+			}
+		}
+		return lost;
+	}
+
+}

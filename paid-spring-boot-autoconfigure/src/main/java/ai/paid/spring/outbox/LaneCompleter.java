@@ -1,0 +1,108 @@
+package ai.paid.spring.outbox;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Records the outcome of a lane's deliveries and releases its lease, in one short transaction fenced by the lane's
+ * token: if another instance claimed the lane after our lease expired, nothing is changed.
+ */
+final class LaneCompleter {
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionOperations transaction;
+
+	private final OutboxDialect dialect;
+
+	LaneCompleter(JdbcTemplate jdbc, TransactionOperations transaction, OutboxDialect dialect) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.dialect = dialect;
+	}
+
+	/** What became of the lane. */
+	enum Result {
+
+		/** Another instance holds the lane now; nothing was recorded. */
+		LEASE_LOST,
+
+		/** The lane was released (idle, waiting for a backoff, or parked). */
+		RELEASED,
+
+		/** The lane has more rows ready and its lease was extended: deliver the next batch. */
+		CONTINUE
+
+	}
+
+	/**
+	 * Applies the outcome and releases the lane, or keeps it when more rows are ready.
+	 * @param keep whether the caller may keep the lease to deliver the next batch
+	 */
+	Result complete(ClaimedLane lane, LaneOutcome outcome, boolean keep, long leaseMillis) {
+		Result result = this.transaction.execute((status) -> {
+			List<Long> token = this.jdbc.queryForList(
+					"SELECT lease_token FROM paid_sync_lane WHERE lane_key = ? FOR UPDATE", Long.class, lane.key());
+			if (token.isEmpty() || token.get(0) != lane.token()) {
+				return Result.LEASE_LOST;
+			}
+			if (!outcome.delivered().isEmpty()) {
+				// a coalesced write bumped row_version: that newer state stays queued, in place
+				this.jdbc.batchUpdate("DELETE FROM paid_sync_outbox WHERE id = ? AND row_version = ?",
+						outcome.delivered(), 100, (ps, row) -> {
+							ps.setLong(1, row.id());
+							ps.setInt(2, row.rowVersion());
+						});
+			}
+			if (!outcome.notStarted().isEmpty()) {
+				this.jdbc.update("UPDATE paid_sync_outbox SET attempts = attempts - 1 WHERE attempts > 0 AND id IN ("
+						+ ids(outcome.notStarted()) + ")");
+			}
+			PendingRow head = outcome.failedHead();
+			DeliveryFailure failure = outcome.failure();
+			if (head != null && failure != null) {
+				this.jdbc.update("UPDATE paid_sync_outbox SET last_error = ?, last_http_status = ?, "
+						+ "failures = failures + ?, attempts = attempts - ? WHERE id = ?", failure.message(),
+						(failure.httpStatus() > 0) ? failure.httpStatus() : null, outcome.countFailure() ? 1 : 0,
+						outcome.attemptReachedPaid() ? 0 : 1, head.id());
+			}
+			boolean more = !this.jdbc
+				.queryForList("SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 LIMIT 1", Long.class,
+						lane.key())
+				.isEmpty();
+			String parkReason = outcome.parkReason();
+			if (parkReason != null) {
+				this.jdbc.update("UPDATE paid_sync_lane SET lease_owner = NULL, lease_until = NULL, parked_at = "
+						+ this.dialect.now() + ", park_reason = ? WHERE lane_key = ?", truncate(parkReason),
+						lane.key());
+				return Result.RELEASED;
+			}
+			long delay = (outcome.delay() != null) ? outcome.delay().toMillis() : 0;
+			if (more && delay == 0 && keep) {
+				this.jdbc.update("UPDATE paid_sync_lane SET lease_until = " + this.dialect.nowPlusMillis()
+						+ " WHERE lane_key = ?", leaseMillis, lane.key());
+				return Result.CONTINUE;
+			}
+			// enq_seq unchanged and no pending rows: no committed or committing write can have been missed, since
+			// writers bump enq_seq under the lane row lock we hold
+			this.jdbc.update("UPDATE paid_sync_lane SET lease_owner = NULL, lease_until = NULL, not_before = "
+					+ this.dialect.nowPlusMillis() + ", pending_since = CASE WHEN enq_seq = ? AND ? = 0 THEN NULL "
+					+ "ELSE pending_since END WHERE lane_key = ?", delay, lane.enqueueSequence(), more ? 1 : 0,
+					lane.key());
+			return Result.RELEASED;
+		});
+		return (result != null) ? result : Result.LEASE_LOST;
+	}
+
+	private static String ids(List<PendingRow> rows) {
+		return rows.stream().map((row) -> Long.toString(row.id())).collect(Collectors.joining(", "));
+	}
+
+	private static String truncate(String text) {
+		return (text.length() > 2000) ? text.substring(0, 2000) : text;
+	}
+
+}

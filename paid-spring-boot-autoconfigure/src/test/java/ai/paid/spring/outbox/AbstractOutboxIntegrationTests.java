@@ -1,0 +1,447 @@
+package ai.paid.spring.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import ai.paid.spring.actuate.PaidSyncHealthIndicator;
+import ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration;
+import ai.paid.spring.client.PaidApiException;
+import ai.paid.spring.test.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox's behaviour on a real database; one subclass per database.
+ */
+abstract class AbstractOutboxIntegrationTests {
+
+	private final Deliveries deliveries = new Deliveries();
+
+	private final List<Object> events = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	protected abstract TestDatabase database();
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+					PaidOutboxAutoConfiguration.class))
+			.withPropertyValues(database().propertyValues())
+			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=8", "paid.outbox.initialize-schema=never",
+					"paid.outbox.poll-interval=200ms", "paid.outbox.initial-backoff=20ms",
+					"paid.outbox.max-backoff=100ms", "paid.outbox.lease-duration=3s",
+					"paid.outbox.shutdown-timeout=200ms", "paid.outbox.circuit-breaker.open-duration=200ms",
+					"paid.outbox.circuit-breaker.minimum-calls=5", "paid.outbox.credentials-probe-interval=200ms")
+			.withBean("customerHandler", OutboxDeliveryHandler.class, () -> this.deliveries.handler("CUSTOMER"))
+			.withBean("contactHandler", OutboxDeliveryHandler.class, () -> this.deliveries.handler("CONTACT"))
+			.withBean("orderHandler", OutboxDeliveryHandler.class, () -> this.deliveries.handler("ORDER"))
+			.withBean(SimpleMeterRegistry.class)
+			.withBean("eventRecorder", ApplicationListener.class, () -> (ApplicationListener<ApplicationEvent>) (
+					event) -> {
+				if (event instanceof PayloadApplicationEvent<?> payload) {
+					this.events.add(payload.getPayload());
+				}
+			});
+	}
+
+	@BeforeEach
+	void cleanTables() {
+		JdbcTemplate jdbc = new JdbcTemplate(database().dataSource());
+		String platform = OutboxDialect.of(database().dataSource()).name();
+		new ResourceDatabasePopulator(new ClassPathResource("ai/paid/spring/outbox/schema-" + platform + ".sql"))
+			.execute(database().dataSource());
+		jdbc.execute("TRUNCATE TABLE paid_sync_outbox");
+		jdbc.execute("TRUNCATE TABLE paid_sync_lane");
+	}
+
+	@Test
+	void rollbackSendsNothing() {
+		runner().run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:a", "CUSTOMER", "rolled-back", "{}"));
+				status.setRollbackOnly();
+			});
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:a", "CUSTOMER", "committed", "{}")));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 1);
+			assertThat(this.deliveries.calls()).extracting(OutboxRecord::entityId).containsExactly("committed");
+			assertThat(rows()).isZero();
+		});
+	}
+
+	@Test
+	void commitIsDeliveredWithinASecondWithoutWaitingForThePoll() {
+		runner().withPropertyValues("paid.outbox.poll-interval=1h").run((context) -> {
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			tx.executeWithoutResult((status) -> context.getBean(PaidOutbox.class)
+				.enqueue(upsert("cust:b", "CUSTOMER", "b", "{\"name\":\"B\"}")));
+			long committed = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1)).until(() -> this.deliveries.delivered().size() == 1);
+			assertThat(Duration.ofNanos(System.nanoTime() - committed)).isLessThan(Duration.ofSeconds(1));
+			assertThat(this.deliveries.delivered().get(0).payload()).isEqualTo("{\"name\":\"B\"}");
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+		});
+	}
+
+	@Test
+	void thousandChangesAcrossFiftyCustomersArriveInCommitOrderPerCustomer() throws Exception {
+		runner().run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			ExecutorService writers = Executors.newFixedThreadPool(4);
+			List<Future<?>> done = new ArrayList<>();
+			for (int w = 0; w < 4; w++) {
+				int writer = w;
+				done.add(writers.submit(() -> {
+					for (int seq = 0; seq < 20; seq++) {
+						for (int customer = writer; customer < 50; customer += 4) {
+							String type = (seq == 0) ? "CUSTOMER" : (seq % 2 == 0) ? "CONTACT" : "ORDER";
+							String lane = "cust:" + customer;
+							String payload = Integer.toString(seq);
+							tx.executeWithoutResult((status) -> outbox
+								.enqueue(upsert(lane, type, lane + "-" + payload, payload)));
+						}
+					}
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+			writers.shutdown();
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.deliveries.delivered().size() >= 1000);
+			List<String> expected = IntStream.range(0, 20).mapToObj(Integer::toString).toList();
+			for (int customer = 0; customer < 50; customer++) {
+				assertThat(this.deliveries.payloads("cust:" + customer)).as("lane cust:" + customer)
+					.containsExactlyElementsOf(expected);
+			}
+			assertThat(this.deliveries.delivered()).hasSize(1000);
+			await().atMost(Duration.ofSeconds(5)).until(() -> rows() == 0 && pendingLanes() == 0);
+		});
+	}
+
+	@Test
+	void paidOutageThenRecoveryDeliversEverythingInOrderWithoutExhaustingAttempts() {
+		AtomicBoolean down = new AtomicBoolean(true);
+		this.deliveries.behave((record) -> down.get()
+				? Mono.error(new PaidApiException("Service Unavailable", 503, "down", null, null, true, null, null))
+				: Mono.empty());
+		runner().withPropertyValues("paid.outbox.max-attempts=4").run((context) -> {
+			writeLanes(context, 10, 5);
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> !"CLOSED".equals(context.getBean(OutboxAdmin.class).dispatchStatus().circuit()));
+			long probes = this.deliveries.calls().size();
+			await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+			// while open, roughly one probe per open-duration instead of every lane retrying
+			assertThat(this.deliveries.calls().size() - probes).isLessThan(30);
+			down.set(false);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 50);
+			assertLanesInOrder(10, 5);
+			assertThat(context.getBean(OutboxAdmin.class).backlog().parkedLanes()).isZero();
+			assertThat(this.events).noneMatch(PaidLaneParkedEvent.class::isInstance);
+		});
+	}
+
+	@Test
+	void badRequestParksOnlyThatLaneAndSkipHeadContinuesIt() {
+		this.deliveries.behave((record) -> "bad".equals(record.entityId())
+				? Mono.error(new PaidApiException("Bad Request", 400, "name is required", "invalid", null, false, null,
+						null))
+				: Mono.empty());
+		runner().run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:bad", "CUSTOMER", "bad", "{}"));
+				outbox.enqueue(upsert("cust:bad", "CONTACT", "after-bad", "{}"));
+				outbox.enqueue(upsert("cust:good", "CUSTOMER", "good", "{}"));
+				outbox.enqueue(upsert("cust:good", "CONTACT", "after-good", "{}"));
+			});
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			await().atMost(Duration.ofSeconds(5)).until(() -> admin.parkedLanes(0, 10).size() == 1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.lane("cust:good").size() == 2);
+			ParkedLane parked = admin.parkedLanes(0, 10).get(0);
+			assertThat(parked.lane()).isEqualTo("cust:bad");
+			assertThat(parked.entityId()).isEqualTo("bad");
+			assertThat(parked.httpStatus()).isEqualTo(400);
+			assertThat(parked.lastError()).contains("name is required");
+			assertThat(parked.pendingRows()).isEqualTo(2);
+			assertThat(this.deliveries.lane("cust:bad")).isEmpty();
+			assertThat(this.events).anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(
+					PaidLaneParkedEvent.class, (parkedEvent) -> assertThat(parkedEvent.httpStatus()).isEqualTo(400)));
+			assertThat(admin.skipHead("cust:bad")).isEqualTo(parked.headId());
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.lane("cust:bad").size() == 1);
+			assertThat(this.deliveries.lane("cust:bad").get(0).entityId()).isEqualTo("after-bad");
+			assertThat(new JdbcTemplate(database().dataSource())
+				.queryForObject("SELECT state FROM paid_sync_outbox WHERE id = ?", Integer.class, parked.headId()))
+				.isEqualTo(4);
+			assertThat(admin.parkedLanes(0, 10)).isEmpty();
+		});
+	}
+
+	@Test
+	void retryLaneDeliversAParkedHeadOnceFixed() {
+		AtomicBoolean reject = new AtomicBoolean(true);
+		this.deliveries.behave((record) -> reject.get()
+				? Mono.error(new PaidApiException("Unprocessable", 422, "bad address", null, null, false, null, null))
+				: Mono.empty());
+		runner().run((context) -> {
+			context.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> context.getBean(PaidOutbox.class)
+					.enqueue(upsert("cust:r", "CUSTOMER", "r", "{}")));
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			await().atMost(Duration.ofSeconds(5)).until(() -> admin.backlog().parkedLanes() == 1);
+			reject.set(false);
+			assertThat(admin.retryLane("cust:r")).isTrue();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 1);
+			assertThat(this.deliveries.delivered().get(0).attempts()).isEqualTo(1);
+			await().atMost(Duration.ofSeconds(2))
+				.until(() -> this.events.stream().anyMatch(PaidLaneRecoveredEvent.class::isInstance));
+		});
+	}
+
+	@Test
+	void rateLimitWaitsForRetryAfterWithoutConsumingAnAttempt() {
+		AtomicInteger calls = new AtomicInteger();
+		AtomicLong firstCall = new AtomicLong();
+		AtomicLong secondCall = new AtomicLong();
+		this.deliveries.behave((record) -> {
+			if (calls.incrementAndGet() == 1) {
+				firstCall.set(System.nanoTime());
+				return Mono.error(new PaidApiException("Too Many Requests", 429, "slow down", null, null, true,
+						Duration.ofMillis(700), null));
+			}
+			secondCall.compareAndSet(0, System.nanoTime());
+			return Mono.empty();
+		});
+		runner().run((context) -> {
+			context.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> context.getBean(PaidOutbox.class)
+					.enqueue(upsert("cust:429", "CUSTOMER", "rl", "{}")));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 1);
+			assertThat(Duration.ofNanos(secondCall.get() - firstCall.get())).isGreaterThanOrEqualTo(Duration.ofMillis(690));
+			assertThat(this.deliveries.delivered().get(0).attempts()).isZero();
+		});
+	}
+
+	@Test
+	void rejectedCredentialsPauseDispatchingAndTurnHealthDown() {
+		AtomicBoolean rejected = new AtomicBoolean(true);
+		this.deliveries.behave((record) -> rejected.get()
+				? Mono.error(new PaidApiException("Unauthorized", 401, "invalid api key", null, null, false, null, null))
+				: Mono.empty());
+		runner().withPropertyValues("paid.outbox.max-attempts=2").run((context) -> {
+			writeLanes(context, 3, 2);
+			PaidSyncHealthIndicator health = context.getBean("paidSyncHealthIndicator", PaidSyncHealthIndicator.class);
+			await().atMost(Duration.ofSeconds(5)).until(() -> Status.DOWN.equals(health.health(true).getStatus()));
+			assertThat(this.events).filteredOn(PaidCredentialsRejectedEvent.class::isInstance).hasSize(1);
+			// several probes later, nothing was parked: no attempts were consumed
+			await().pollDelay(Duration.ofMillis(800)).until(() -> true);
+			assertThat(new JdbcTemplate(database().dataSource())
+				.queryForObject("SELECT MAX(failures) FROM paid_sync_outbox", Integer.class)).isZero();
+			rejected.set(false);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 6);
+			assertLanesInOrder(3, 2);
+			assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+			assertThat(context.getBean(OutboxAdmin.class).backlog().parkedLanes()).isZero();
+		});
+	}
+
+	@Test
+	void updatesOfAPendingEntityAreCoalescedIntoOneDeliveryOfTheLatestState() {
+		runner().run((context) -> {
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			admin.pause();
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			for (int version = 1; version <= 3; version++) {
+				String payload = "{\"v\":" + version + "}";
+				tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:c", "CUSTOMER", "c", payload)));
+			}
+			assertThat(rows()).isEqualTo(1);
+			admin.resume();
+			await().atMost(Duration.ofSeconds(5)).until(() -> rows() == 0);
+			assertThat(this.deliveries.delivered()).extracting(OutboxRecord::payload).containsExactly("{\"v\":3}");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("paid.outbox.coalesced").tag("type", "CUSTOMER").counter().count()).isEqualTo(2);
+			assertThat(meters.get("paid.outbox.enqueued").tag("type", "CUSTOMER").counter().count()).isEqualTo(3);
+			assertThat(meters.get("paid.outbox.delivered").counter().count()).isEqualTo(1);
+			assertThat(meters.get("paid.outbox.lag").timer().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void deleteDropsThePendingUpsertAndQueuesBehindEverythingBefore() {
+		runner().run((context) -> {
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			admin.pause();
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:d", "CONTACT", "k1", "{\"v\":1}")));
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:d", "ORDER", "o1", "{}")));
+			tx.executeWithoutResult((status) -> outbox
+				.enqueue(new OutboxMessage("cust:d", "CONTACT", "k1", OutboxOperation.DELETE, null)));
+			admin.resume();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 2);
+			assertThat(this.deliveries.lane("cust:d")).extracting((r) -> r.entityId() + " " + r.operation())
+				.containsExactly("o1 UPSERT", "k1 DELETE");
+		});
+	}
+
+	@Test
+	void upsertAfterAPendingDeleteTurnsItBackIntoAnUpsertAtTheDeletesPlace() {
+		runner().run((context) -> {
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			admin.pause();
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:e", "CUSTOMER", "e", "{\"v\":1}")));
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:e", "ORDER", "o", "{}")));
+			tx.executeWithoutResult((status) -> outbox
+				.enqueue(new OutboxMessage("cust:e", "CUSTOMER", "e", OutboxOperation.DELETE, null)));
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:e", "CUSTOMER", "e", "{\"v\":2}")));
+			admin.resume();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 2);
+			assertThat(this.deliveries.lane("cust:e")).extracting((r) -> r.entityId() + " " + r.operation() + " "
+					+ r.payload()).containsExactly("o UPSERT {}", "e UPSERT {\"v\":2}");
+		});
+	}
+
+	@Test
+	void threeDispatchersOnOneDatabaseDeliverEveryChangeOnceInOrder() {
+		this.deliveries.behave((record) -> Mono.delay(Duration.ofMillis(1)).then());
+		ApplicationContextRunner runner = runner().withPropertyValues("paid.outbox.max-concurrent-lanes=8",
+				"paid.outbox.batch-size=3", "paid.outbox.poll-interval=50ms");
+		runner.run((first) -> runner.run((second) -> runner.run((third) -> {
+			List<AssertableApplicationContext> contexts = List.of(first, second, third);
+			ExecutorService writers = Executors.newFixedThreadPool(3);
+			List<Future<?>> done = new ArrayList<>();
+			for (int w = 0; w < 3; w++) {
+				AssertableApplicationContext context = contexts.get(w);
+				int writer = w;
+				done.add(writers.submit(() -> {
+					TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+					PaidOutbox outbox = context.getBean(PaidOutbox.class);
+					for (int seq = 0; seq < 10; seq++) {
+						for (int customer = writer; customer < 30; customer += 3) {
+							String lane = "cust:" + customer;
+							String payload = Integer.toString(seq);
+							tx.executeWithoutResult((status) -> outbox
+								.enqueue(upsert(lane, "ORDER", lane + "-" + payload, payload)));
+						}
+					}
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+			writers.shutdown();
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.deliveries.delivered().size() >= 300);
+			assertLanesInOrder(30, 10);
+			assertThat(this.deliveries.delivered()).hasSize(300);
+			assertThat(this.deliveries.delivered()).extracting(OutboxRecord::id).doesNotHaveDuplicates();
+		})));
+	}
+
+	@Test
+	void laneOfADispatcherKilledMidSendIsPickedUpAfterItsLease() {
+		AtomicBoolean hang = new AtomicBoolean(true);
+		this.deliveries.behave((record) -> hang.get() ? Mono.never() : Mono.empty());
+		ApplicationContextRunner runner = runner().withPropertyValues("paid.outbox.lease-duration=1s");
+		runner.run((doomed) -> {
+			doomed.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> doomed.getBean(PaidOutbox.class)
+					.enqueue(upsert("cust:k", "CUSTOMER", "k", "{}")));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.calls().size() == 1);
+		});
+		// the first context is closed: its dispatcher stopped with the send still in flight
+		hang.set(false);
+		long closed = System.nanoTime();
+		runner.run((survivor) -> {
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 1);
+			assertThat(this.deliveries.delivered().get(0).attempts()).isEqualTo(1);
+			assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(4));
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+		});
+	}
+
+	private void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
+		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+		PaidOutbox outbox = context.getBean(PaidOutbox.class);
+		for (int seq = 0; seq < perLane; seq++) {
+			for (int lane = 0; lane < lanes; lane++) {
+				String key = "cust:" + lane;
+				String payload = Integer.toString(seq);
+				tx.executeWithoutResult((status) -> outbox.enqueue(upsert(key, "ORDER", key + "-" + payload, payload)));
+			}
+		}
+	}
+
+	private void assertLanesInOrder(int lanes, int perLane) {
+		List<String> expected = IntStream.range(0, perLane).mapToObj(Integer::toString).toList();
+		for (int lane = 0; lane < lanes; lane++) {
+			assertThat(this.deliveries.payloads("cust:" + lane)).as("lane cust:" + lane)
+				.containsExactlyElementsOf(expected);
+		}
+	}
+
+	private void awaitIdle(AssertableApplicationContext context) {
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> context.getBean(OutboxDispatcher.class).lanesInFlight() == 0);
+	}
+
+	private OutboxMessage upsert(String lane, String type, String id, String payload) {
+		this.ids.incrementAndGet();
+		return new OutboxMessage(lane, type, id, OutboxOperation.UPSERT, payload);
+	}
+
+	private long rows() {
+		Long count = new JdbcTemplate(database().dataSource())
+			.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE state = 0", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	private long pendingLanes() {
+		Long count = new JdbcTemplate(database().dataSource())
+			.queryForObject("SELECT COUNT(*) FROM paid_sync_lane WHERE pending_since IS NOT NULL", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+}
