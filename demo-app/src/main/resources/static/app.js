@@ -79,14 +79,16 @@ function renderSignals(signals, count, ingested) {
 
 function renderFigures(element, figures, emptyText) {
 	element.innerHTML = figures.length === 0 ? `<dt class="empty">${esc(emptyText)}</dt><dd></dd>`
-		: figures.map((f) => `<dt>${esc(f.name)}</dt><dd>${esc(Number.isInteger(f.value) ? f.value : f.value.toFixed(2))}</dd>`).join('');
+		: figures.map((f) => `<dt>${esc(f.name)}</dt><dd>${esc(Number.isInteger(f.value) ? f.value : f.value.toFixed(2))}`
+			+ `${f.detail ? `<span class="subtle"> · ${esc(f.detail)}</span>` : ''}</dd>`).join('');
 }
 
 function renderHealth(health) {
 	const element = $('health');
-	const details = Object.entries(health.details || {}).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' · ');
-	element.textContent = `paidSync: ${health.status}${details ? ' — ' + details : ''}`;
+	element.textContent = `health paidSync: ${health.status}`;
 	element.className = 'pill ' + (health.status === 'UP' ? 'up' : health.status === 'UNKNOWN' ? '' : health.status === 'DOWN' ? 'down' : 'warn');
+	$('health-details').innerHTML = Object.entries(health.details || {})
+		.map(([k, v]) => `<span><b>${esc(k)}</b> ${esc(typeof v === 'object' ? JSON.stringify(v) : v)}</span>`).join('');
 }
 
 function renderPaid(paid) {

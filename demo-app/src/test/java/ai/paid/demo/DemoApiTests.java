@@ -71,11 +71,17 @@ class DemoApiTests {
 		assertThat(meeting).containsEntry("accountId", accountId).containsEntry("contactId", contactId);
 
 		Map<String, Object> dashboard = this.http.get().uri("/api/dashboard").retrieve().body(JSON);
-		assertThat(rows(dashboard, "accounts")).extracting((row) -> row.get("name")).containsExactly("Initech Corp");
-		assertThat(rows(dashboard, "contacts")).extracting((row) -> row.get("name"))
+		assertThat(rows(dashboard, "accounts")).filteredOn("id", accountId)
+			.extracting((row) -> row.get("name"))
+			.containsExactly("Initech Corp");
+		assertThat(rows(dashboard, "contacts")).filteredOn("accountId", accountId)
+			.extracting((row) -> row.get("name"))
 			.containsExactly("Bill Lumbergh");
-		assertThat(rows(dashboard, "orders")).extracting((row) -> row.get("startDate")).containsExactly("2025-06-01");
-		assertThat(rows(dashboard, "signals")).extracting((row) -> row.get("event"))
+		assertThat(rows(dashboard, "orders")).filteredOn("accountId", accountId)
+			.extracting((row) -> row.get("startDate"))
+			.containsExactly("2025-06-01");
+		assertThat(rows(dashboard, "signals")).filteredOn("accountId", accountId)
+			.extracting((row) -> row.get("event"))
 			.containsExactly("meeting_booked", "email_sent");
 		assertThat(dashboard.get("paid")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("embedded", true)
@@ -104,6 +110,30 @@ class DemoApiTests {
 		assertThat(outage).containsEntry("status", 503).containsKey("until");
 		assertThat(statusOfPaid()).isEqualTo(503);
 		await().atMost(Duration.ofSeconds(10)).until(() -> statusOfPaid() != 503);
+	}
+
+	@Test
+	void changesMadeWhilePaidFailsStayPendingWithTheErrorAndSyncOnceItRecovers() {
+		this.http.post().uri("/api/paid/outage?seconds=4").retrieve().toBodilessEntity();
+		String id = (String) post("/api/accounts", Map.of("name", "Umbrella Corp")).get("id");
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.untilAsserted(() -> assertThat(syncOf(id)).containsEntry("state", "pending")
+				.extractingByKey("error")
+				.asString()
+				.contains("503"));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(syncOf(id))
+			.containsEntry("state", "synced")
+			.containsEntry("paidId", this.paid.customerByExternalId(id).orElseThrow().get("id")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> syncOf(String accountId) {
+		return rows(this.http.get().uri("/api/dashboard").retrieve().body(JSON), "accounts").stream()
+			.filter((row) -> accountId.equals(row.get("id")))
+			.map((row) -> (Map<String, Object>) row.get("sync"))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private int statusOfPaid() throws Exception {

@@ -41,8 +41,7 @@ class EmbeddedPaidTests {
 	}
 
 	private static ConfigurableApplicationContext run(String... args) {
-		String[] common = { "--server.port=0", "--demo.seed.enabled=false",
-				"--spring.datasource.url=jdbc:h2:mem:embedded-paid-tests-" + System.nanoTime() };
+		String[] common = { "--server.port=0", "--demo.seed.enabled=false" };
 		String[] all = new String[common.length + args.length];
 		System.arraycopy(common, 0, all, 0, common.length);
 		System.arraycopy(args, 0, all, common.length, args.length);
