@@ -1,6 +1,10 @@
 package ai.paid.spring.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,22 +16,46 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LaneReader {
 
+	private static final String COLUMNS = "id, lane_key, entity_type, entity_id, op, payload, attempts, created_at, "
+			+ "row_version, failures, updated_at, last_error";
+
 	private final JdbcTemplate jdbc;
 
-	LaneReader(JdbcTemplate jdbc) {
+	private final OutboxDialect dialect;
+
+	LaneReader(JdbcTemplate jdbc, OutboxDialect dialect) {
 		this.jdbc = jdbc;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Reads the lane's first pending rows and marks them started, in one round trip where the database allows.
+	 * The rows carry the attempt count from before this attempt.
+	 */
+	List<PendingRow> startHead(String lane, int limit) {
+		if (!this.dialect.updateReturning()) {
+			List<PendingRow> rows = head(lane, limit);
+			markStarted(rows);
+			return rows;
+		}
+		List<PendingRow> rows = new ArrayList<>(this.jdbc.query("UPDATE paid_sync_outbox SET attempts = attempts + 1 "
+				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 ORDER BY id LIMIT ?) "
+				+ "RETURNING " + COLUMNS, (rs, i) -> row(rs, -1), lane, limit));
+		rows.sort(Comparator.comparingLong(PendingRow::id));
+		return rows;
+	}
+
+	private static PendingRow row(ResultSet rs, int attemptsOffset) throws SQLException {
+		OutboxRecord record = new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				OutboxOperation.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7) + attemptsOffset,
+				instant(rs.getTimestamp(8)));
+		return new PendingRow(record, rs.getInt(9), rs.getInt(10), instant(rs.getTimestamp(11)),
+				rs.getString(12) != null);
 	}
 
 	List<PendingRow> head(String lane, int limit) {
-		return this.jdbc.query("SELECT id, lane_key, entity_type, entity_id, op, payload, attempts, created_at, "
-				+ "row_version, failures, updated_at, last_error FROM paid_sync_outbox "
-				+ "WHERE lane_key = ? AND state = 0 ORDER BY id LIMIT ?", (rs, i) -> {
-					OutboxRecord record = new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-							rs.getString(4), OutboxOperation.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7),
-							instant(rs.getTimestamp(8)));
-					return new PendingRow(record, rs.getInt(9), rs.getInt(10), instant(rs.getTimestamp(11)),
-							rs.getString(12) != null);
-				}, lane, limit);
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 "
+				+ "ORDER BY id LIMIT ?", (rs, i) -> row(rs, 0), lane, limit);
 	}
 
 	/** Counts a started attempt on each row, before anything is sent. */

@@ -36,6 +36,19 @@ abstract class OutboxDialect {
 	/** {@link #now()} plus a number of milliseconds bound as the one parameter. */
 	abstract String nowPlusMillis();
 
+	/** Whether the database's default isolation is READ COMMITTED (otherwise the dispatcher asks for it). */
+	boolean readCommittedByDefault() {
+		return true;
+	}
+
+	/**
+	 * Whether {@code UPDATE ... RETURNING} is available, letting a claim or a head read with its started mark be a
+	 * single round trip.
+	 */
+	boolean updateReturning() {
+		return false;
+	}
+
 	/** Insert the lane row with enq_seq 1, or bump enq_seq and mark it pending; one parameter: the lane key. */
 	abstract String laneUpsert();
 
@@ -103,6 +116,11 @@ abstract class OutboxDialect {
 		}
 
 		@Override
+		boolean updateReturning() {
+			return true;
+		}
+
+		@Override
 		String nowPlusMillis() {
 			return "(clock_timestamp() + ? * INTERVAL '1 millisecond')";
 		}
@@ -139,6 +157,11 @@ abstract class OutboxDialect {
 		@Override
 		String now() {
 			return "NOW(6)";
+		}
+
+		@Override
+		boolean readCommittedByDefault() {
+			return false;
 		}
 
 		@Override

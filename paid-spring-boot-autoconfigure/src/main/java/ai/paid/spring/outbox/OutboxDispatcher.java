@@ -149,9 +149,12 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		OutboxDialect dialect = OutboxDialect.of(dataSource);
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		if (!dialect.readCommittedByDefault()) {
+			// InnoDB's REPEATABLE READ would lock every index record the claim scans, not only the lanes it takes
+			transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		}
 		this.claimer = new LaneClaimer(jdbc, transaction, dialect, this.owner, settings.leaseDuration());
-		this.reader = new LaneReader(jdbc);
+		this.reader = new LaneReader(jdbc, dialect);
 		this.completer = new LaneCompleter(jdbc, transaction, dialect);
 		this.backoff = new BackoffPolicy(settings.initialBackoff(), settings.maxBackoff());
 		this.breaker = new CircuitBreaker(settings.breakerWindow(), settings.breakerMinimumCalls(),
@@ -361,12 +364,11 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 	private void deliver(ClaimedLane lane, int batch) {
 		try {
-			List<PendingRow> rows = this.reader.head(lane.key(), batch);
+			List<PendingRow> rows = this.reader.startHead(lane.key(), batch);
 			if (rows.isEmpty()) {
 				finish(lane, LaneOutcome.done(List.of(), List.of()), List.of());
 				return;
 			}
-			this.reader.markStarted(rows);
 			new LaneDelivery(lane, rows).next();
 		}
 		catch (RuntimeException ex) {

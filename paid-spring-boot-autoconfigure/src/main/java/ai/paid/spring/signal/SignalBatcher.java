@@ -210,7 +210,10 @@ public final class SignalBatcher implements SmartLifecycle {
 		long deadline = System.nanoTime() + this.settings.flushInterval().toNanos();
 		while (batch.size() < batchSize) {
 			this.buffer.drainTo(batch, batchSize - batch.size());
-			batch.remove(WAKE_UP);
+			if (this.stopped) {
+				// only stop() offers the wake-up signal, after setting stopped
+				batch.removeIf((signal) -> signal == WAKE_UP);
+			}
 			long remaining = deadline - System.nanoTime();
 			if (batch.size() >= batchSize || this.stopped || remaining <= 0) {
 				break;

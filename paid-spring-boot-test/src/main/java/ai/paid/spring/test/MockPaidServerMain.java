@@ -1,5 +1,6 @@
 package ai.paid.spring.test;
 
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MockPaidServerMain {
 
+	static final int DEFAULT_PORT = 8089;
+
 	private MockPaidServerMain() {
 	}
 
@@ -20,23 +23,27 @@ public final class MockPaidServerMain {
 	 * @throws InterruptedException if interrupted while waiting
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		int port = Integer.parseInt((args.length > 0) ? args[0] : env("PORT", "8089"));
-		String apiKey = env("PAID_MOCK_API_KEY", MockPaidServer.DEFAULT_API_KEY);
-		String host = env("PAID_MOCK_HOST", "127.0.0.1");
-		MockPaidServer server = new MockPaidServer(host, port, apiKey).start();
+		MockPaidServer server = start(args, System.getenv());
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			server.stop();
 			stopped.countDown();
 		}, "paid-mock-shutdown"));
+		boolean defaultKey = server.apiKey().equals(MockPaidServer.DEFAULT_API_KEY);
 		System.out.println("Mock Paid server listening at " + server.baseUrl()
-				+ (apiKey.equals(MockPaidServer.DEFAULT_API_KEY) ? " (API key: " + apiKey + ")"
-						: " (API key from PAID_MOCK_API_KEY)"));
+				+ (defaultKey ? " (API key: " + server.apiKey() + ")" : " (API key from PAID_MOCK_API_KEY)"));
 		stopped.await();
 	}
 
-	private static String env(String name, String defaultValue) {
-		String value = System.getenv(name);
+	static MockPaidServer start(String[] args, Map<String, String> environment) {
+		String port = (args.length > 0) ? args[0] : get(environment, "PORT", String.valueOf(DEFAULT_PORT));
+		String apiKey = get(environment, "PAID_MOCK_API_KEY", MockPaidServer.DEFAULT_API_KEY);
+		String host = get(environment, "PAID_MOCK_HOST", "127.0.0.1");
+		return new MockPaidServer(host, Integer.parseInt(port), apiKey).start();
+	}
+
+	private static String get(Map<String, String> environment, String name, String defaultValue) {
+		String value = environment.get(name);
 		return (value != null && !value.isBlank()) ? value : defaultValue;
 	}
 

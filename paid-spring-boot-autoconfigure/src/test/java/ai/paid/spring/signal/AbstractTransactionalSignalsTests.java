@@ -1,0 +1,203 @@
+package ai.paid.spring.signal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
+import ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration;
+import ai.paid.spring.autoconfigure.PaidSignalsAutoConfiguration;
+import ai.paid.spring.client.Signal;
+import ai.paid.spring.test.MockPaidServer;
+import ai.paid.spring.test.MockPaidServerExtension;
+import ai.paid.spring.test.RequestMatch;
+import ai.paid.spring.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Signals emitted inside a transaction go through the outbox: sent if and only if the transaction commits, once.
+ * One subclass per database.
+ */
+abstract class AbstractTransactionalSignalsTests {
+
+	@RegisterExtension
+	static final MockPaidServerExtension mock = new MockPaidServerExtension();
+
+	private final String customer = "acme-" + UUID.randomUUID();
+
+	protected abstract TestDatabase database();
+
+	private ApplicationContextRunner runner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+					PaidClientAutoConfiguration.class, PaidOutboxAutoConfiguration.class,
+					PaidSignalsAutoConfiguration.class))
+			.withPropertyValues(database().propertyValues())
+			.withPropertyValues("paid.base-url=" + paid().baseUrl(), "paid.api-key=" + paid().apiKey(),
+					"paid.outbox.initialize-schema=always", "paid.outbox.poll-interval=200ms",
+					"paid.outbox.initial-backoff=20ms", "paid.outbox.max-backoff=100ms",
+					"paid.outbox.shutdown-timeout=500ms", "paid.signals.flush-interval=10ms")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(Bookings.class);
+	}
+
+	private static MockPaidServer paid() {
+		return mock.server();
+	}
+
+	@Test
+	void aCommittedSignalIsSentOnce() {
+		runner().run((context) -> {
+			Signal signal = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(1));
+			await().until(() -> outboxRows(context, signal) == 0);
+			assertThat(ours(paid().signals()).get(0)).containsEntry("idempotencyKey", signal.idempotencyKey());
+			assertThat(requestsFor(signal)).hasSize(1);
+			assertThat(counter(context, "paid.signals.emitted", "path", "transactional")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aRolledBackSignalIsNeverSent() {
+		runner().run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			Signal rolledBack = tx.execute((status) -> {
+				status.setRollbackOnly();
+				return emit(context, "meeting_booked");
+			});
+			assertThatIllegalStateException().isThrownBy(() -> context.getBean(Bookings.class)
+				.bookAndFail(context.getBean(PaidSignals.class), this.customer));
+			Signal committed = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().untilAsserted(() -> assertThat(requestsFor(committed)).hasSize(1));
+			await().until(() -> outboxRows(context, committed) == 0);
+			assertThat(ours(paid().signals())).extracting((signal) -> signal.get("idempotencyKey"))
+				.containsExactly(committed.idempotencyKey());
+			assertThat(requestsFor(rolledBack)).isEmpty();
+			assertThat(paid().requests("POST", "/signals/bulk")).noneMatch(
+					(request) -> request.body().contains("failed-" + this.customer));
+		});
+	}
+
+	@Test
+	void theRowIsTheWireSignalOnTheCustomersLaneKeyedByIdempotencyKey() {
+		runner().withPropertyValues("paid.outbox.dispatcher-enabled=false").run((context) -> {
+			Signal signal = inTransaction(context, () -> context.getBean(PaidSignals.class)
+				.emit("email_sent")
+				.customer(this.customer)
+				.product("ai-sdr")
+				.quantity(2)
+				.send());
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+			Map<String, Object> row = jdbc.queryForMap(
+					"SELECT lane_key, entity_type, entity_id FROM paid_sync_outbox WHERE entity_id = ?",
+					signal.idempotencyKey());
+			String payload = jdbc.queryForObject("SELECT payload FROM paid_sync_outbox WHERE entity_id = ?",
+					String.class, signal.idempotencyKey());
+			assertThat(row).containsEntry("LANE_KEY", "cust:" + this.customer)
+				.containsEntry("ENTITY_TYPE", "SIGNAL")
+				.containsEntry("ENTITY_ID", signal.idempotencyKey());
+			assertThat(JsonMapper.shared().readTree(payload)).isEqualTo(JsonMapper.shared()
+				.readTree("""
+						{"eventName": "email_sent", "customer": {"externalCustomerId": "%s"},
+						 "attribution": {"externalProductId": "ai-sdr"}, "timestamp": "%s", "data": {"quantity": 2},
+						 "idempotencyKey": "%s"}""".formatted(this.customer, signal.timestamp(),
+						signal.idempotencyKey())));
+		});
+	}
+
+	@Test
+	void anAnnotatedTransactionalMethodEmitsInsideItsTransaction() {
+		runner().withPropertyValues("paid.outbox.dispatcher-enabled=false").run((context) -> {
+			context.getBean(Bookings.class).book(this.customer);
+			Integer rows = new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
+					"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_type = 'SIGNAL' AND lane_key = ?",
+					Integer.class, "cust:" + this.customer);
+			assertThat(rows).isEqualTo(1);
+			assertThat(paid().requests("POST", "/signals/bulk")).isEmpty();
+		});
+	}
+
+	@Test
+	void aResendAfterALostResponseIsCountedByPaidAsADuplicate() {
+		paid().crashAfterProcessing(1, RequestMatch.of("POST", "/signals/bulk"));
+		runner().run((context) -> {
+			Signal signal = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows(context, signal) == 0);
+			assertThat(requestsFor(signal)).hasSize(2);
+			assertThat(ours(paid().signals())).hasSize(1);
+			assertThat(counter(context, "paid.signals.sent", "outcome", "duplicate")).isEqualTo(1);
+		});
+	}
+
+	private Signal emit(ApplicationContext context, String eventName) {
+		return context.getBean(PaidSignals.class).emit(eventName).customer(this.customer).send();
+	}
+
+	private static <T> T inTransaction(ApplicationContext context, java.util.function.Supplier<T> action) {
+		return context.getBean(TransactionTemplate.class).execute((status) -> action.get());
+	}
+
+	private List<Map<String, Object>> ours(List<Map<String, Object>> signals) {
+		return signals.stream().filter((signal) -> String.valueOf(signal.get("customer")).contains(this.customer))
+			.toList();
+	}
+
+	private static List<?> requestsFor(Signal signal) {
+		return paid().requests("POST", "/signals/bulk")
+			.stream()
+			.filter((request) -> request.body().contains(signal.idempotencyKey()))
+			.toList();
+	}
+
+	private static int outboxRows(ApplicationContext context, Signal signal) {
+		return new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
+				"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_id = ?", Integer.class, signal.idempotencyKey());
+	}
+
+	private static double counter(ApplicationContext context, String name, String tag, String value) {
+		var counter = context.getBean(MeterRegistry.class)
+			.find(name)
+			.tag("path", "transactional")
+			.tag(tag, value)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	static class Bookings {
+
+		@Transactional
+		@PaidSignal(value = "meeting_booked", customer = "#customer")
+		public String book(String customer) {
+			return customer;
+		}
+
+		@Transactional
+		public void bookAndFail(PaidSignals signals, String customer) {
+			signals.emit("meeting_booked").customer(customer).idempotencyKey("failed-" + customer).send();
+			throw new IllegalStateException("calendar unavailable");
+		}
+
+	}
+
+}
