@@ -11,24 +11,23 @@ import ai.paid.spring.signal.SignalOverflowPolicy;
 /**
  * Signals: the in-memory batcher for signals emitted outside a transaction, and the outbox path inside one.
  *
- * @param enabled whether to create the {@code PaidSignals} bean, the {@code @PaidSignal} support and the signal outbox
- * handler
- * @param outboxEnabled whether signals emitted inside an active, writable transaction go through the outbox (sent
- * only if the transaction commits, durably) when an outbox is configured; when disabled every signal is buffered in
- * memory
- * @param bufferCapacity signals the in-memory buffer holds before the overflow policy applies
- * @param batchSize signals per POST /signals/bulk; a batch is sent as soon as it is full (Paid documents no limit,
- * keep it at 100 or below)
- * @param flushInterval longest time a buffered signal waits for its batch to fill
- * @param overflow what emitting does when the buffer is full: block (wait up to offer-timeout, then throw) or fail
- * (throw at once); a signal is never dropped silently
- * @param offerTimeout how long the block overflow policy waits for room in the buffer
- * @param maxInFlight batches sent to Paid concurrently; beyond that, signals wait in the buffer
- * @param maxAttempts times a batch is sent before its signals are logged and counted as failed; each attempt includes
- * the client's own transport retries
- * @param retryBackoff delay before resending a failed batch, doubled on each further attempt (capped at 30s, or
- * Paid's Retry-After when longer)
- * @param shutdownTimeout how long shutdown waits for buffered and in-flight signals to reach Paid
+ * @param enabled Whether to create the PaidSignals bean, @PaidSignal support and the SIGNAL outbox handler.
+ * @param outboxEnabled Whether signals emitted inside an active, writable transaction are written to the outbox (sent
+ * only if the transaction commits, and durably) when an outbox is configured. When disabled, every signal is buffered
+ * in memory.
+ * @param bufferCapacity Signals the in-memory buffer holds before the overflow policy applies.
+ * @param batchSize Signals per POST /signals/bulk. A batch is sent as soon as it is full. Paid documents no limit;
+ * stay at 100 or below.
+ * @param flushInterval Longest time a buffered signal waits for its batch to fill.
+ * @param overflow What emitting does when the buffer is full: block (wait up to offer-timeout, then throw) or fail
+ * (throw at once). A signal is never dropped silently.
+ * @param offerTimeout How long the block overflow policy waits for room in the buffer.
+ * @param maxInFlight Batches sent to Paid concurrently. Beyond that, signals wait in the buffer.
+ * @param maxAttempts Times a batch is sent before its signals are logged and counted as failed. Each attempt includes
+ * the client's own transport retries (paid.retry).
+ * @param retryBackoff Delay before resending a failed batch, doubled on each further attempt (capped at 30s, or
+ * Paid's Retry-After when longer).
+ * @param shutdownTimeout How long shutdown waits for buffered and in-flight signals to reach Paid.
  */
 @ConfigurationProperties("paid.signals")
 public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean outboxEnabled,

@@ -84,7 +84,7 @@ public final class PaidSyncAutoConfiguration {
 		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
 				PaidSyncProperties properties) {
 			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					properties.customerWaitAttempts());
+					properties.customerWaitAttempts(), properties.productIdCacheTtl());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package ai.paid.spring.autoconfigure;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dateZone Time zone applied to date values that carry none (LocalDate, LocalDateTime) before they are sent.
  * @param customerWaitAttempts Delivery attempts a contact or order waits for its customer to exist in Paid before its
  * lane is parked.
+ * @param productIdCacheTtl How long the Paid id of a product (looked up by external id for order lines) is reused
+ * before it is looked up again; zero looks it up for every order.
  */
 @ConfigurationProperties("paid.sync")
 public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("UTC") ZoneId dateZone,
-		@DefaultValue("5") int customerWaitAttempts) {
+		@DefaultValue("5") int customerWaitAttempts, @DefaultValue("10m") Duration productIdCacheTtl) {
 
 }

@@ -1,5 +1,7 @@
 package ai.paid.spring.sync;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +39,20 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 
 	private final SyncRequests requests = new SyncRequests(this.codec.mapper());
 
-	private final Map<String, String> productIds = new ConcurrentHashMap<>();
+	private final Map<String, CachedId> productIds = new ConcurrentHashMap<>();
+
+	private final Duration productIdCacheTtl;
 
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
 	 * @param jdbc access to the {@code paid_sync_link} table
 	 * @param customerWaitAttempts attempts to wait for a missing customer or billing contact before the lane is parked
+	 * @param productIdCacheTtl how long a product's Paid id is reused; zero looks it up for every order
 	 */
-	public OrderDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts) {
+	public OrderDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts,
+			Duration productIdCacheTtl) {
 		this.client = client;
+		this.productIdCacheTtl = productIdCacheTtl;
 		this.links = new PaidSyncLinks(jdbc);
 		this.ids = new PaidIdResolver(client, this.links, customerWaitAttempts);
 	}
@@ -116,14 +123,20 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 	}
 
 	private Mono<String> productId(String productExternalId) {
-		String cached = this.productIds.get(productExternalId);
-		if (cached != null) {
-			return Mono.just(cached);
+		CachedId cached = this.productIds.get(productExternalId);
+		if (cached != null && Instant.now().isBefore(cached.expires())) {
+			return Mono.just(cached.id());
 		}
 		return this.client.getProductByExternalId(productExternalId).map((product) -> {
-			this.productIds.put(productExternalId, product.id());
+			if (!this.productIdCacheTtl.isZero()) {
+				this.productIds.put(productExternalId,
+						new CachedId(product.id(), Instant.now().plus(this.productIdCacheTtl)));
+			}
 			return product.id();
 		});
+	}
+
+	private record CachedId(String id, Instant expires) {
 	}
 
 	private static String customerExternalId(OutboxRecord record) {

@@ -1,5 +1,6 @@
 package ai.paid.spring.sync;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -62,7 +63,7 @@ class DeliveryHandlersTests {
 			.build();
 		this.customers = new CustomerDeliveryHandler(client, this.jdbc);
 		this.contacts = new ContactDeliveryHandler(client, this.jdbc, 3);
-		this.orders = new OrderDeliveryHandler(client, this.jdbc, 3);
+		this.orders = new OrderDeliveryHandler(client, this.jdbc, 3, Duration.ofMinutes(10));
 		this.server.seedProduct("AI SDR - Pro", "ai-sdr-pro");
 	}
 

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -33,6 +35,8 @@ import ai.paid.spring.test.MockPaidServer;
  * <li><b>end-to-end</b>: the same through the real WebClient-based client to an in-process {@link MockPaidServer}
  * (client, batcher and server share the machine's cores); the clock stops when the mock server has acknowledged every
  * signal: signals/s delivered.</li>
+ * <li><b>end-to-end, bare server</b>: the same against an HTTP server that only counts the signals and answers, to
+ * show what the starter sustains when the receiver is not sharing its cores.</li>
  * </ol>
  * Bounded in time: each phase runs a fixed number of signals ({@code --signals}, default 2,000,000, and
  * {@code --e2e-signals}, default 300,000) after a warm-up run, and gives up after {@code --timeout-seconds} (default
@@ -82,6 +86,19 @@ public final class SignalsBenchmark {
 				Run endToEnd = new Run(client, server, batchSize, inFlight, timeout);
 				endToEnd.emit(e2eSignals / 5, 1, false);
 				endToEnd.emit(e2eSignals, 1, true);
+			}
+			DisposableServer bare = bareSignalsServer();
+			try {
+				PaidClient client = WebClientPaidClient.builder(WebClient.builder())
+					.baseUrl("http://127.0.0.1:" + bare.port() + "/api/v2")
+					.apiKey("bench")
+					.build();
+				Run endToEnd = new Run(client, null, batchSize, inFlight, timeout);
+				endToEnd.emit(e2eSignals / 5, 1, false);
+				endToEnd.emit(e2eSignals, 1, true);
+			}
+			finally {
+				bare.disposeNow();
 			}
 		}
 	}
@@ -134,7 +151,8 @@ public final class SignalsBenchmark {
 				return;
 			}
 			LatencyRecorder.Summary summary = latencies.summarize();
-			String target = (this.server != null) ? "mock server over HTTP" : "instant-ack client";
+			String target = (this.server != null) ? "MockPaidServer over HTTP"
+					: (this.client instanceof WebClientPaidClient) ? "bare HTTP server" : "instant-ack client";
 			System.out.printf(Locale.ROOT,
 					"%s, %d caller thread(s): emitted %,d in %.0f ms = %,.0f signals/s into the batcher; emit latency "
 							+ "p50 %.2f us, p99 %.2f us, p99.9 %.2f us, max %.0f us%n",
@@ -170,6 +188,33 @@ public final class SignalsBenchmark {
 
 	private static int intArg(String[] args, String name, int defaultValue) {
 		return Integer.parseInt(stringArg(args, name, String.valueOf(defaultValue)).replace("_", ""));
+	}
+
+	/**
+	 * An HTTP server that answers {@code POST /signals/bulk} with the count of signals in the body and does nothing
+	 * else: what the starter alone sustains over real HTTP when Paid is not the bottleneck (the mock server parses,
+	 * validates and stores every signal on the same two cores).
+	 */
+	private static DisposableServer bareSignalsServer() {
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.post("/api/v2/signals/bulk",
+					(request, response) -> request.receive().aggregate().asString().flatMap((body) -> {
+						int signals = count(body, "\"eventName\"");
+						return response.header("Content-Type", "application/json")
+							.sendString(Mono.just("{\"ingested\":" + signals + ",\"duplicates\":0,\"failed\":0}"))
+							.then();
+					})))
+			.bindNow();
+	}
+
+	private static int count(String text, String token) {
+		int count = 0;
+		for (int i = text.indexOf(token); i >= 0; i = text.indexOf(token, i + token.length())) {
+			count++;
+		}
+		return count;
 	}
 
 	/**

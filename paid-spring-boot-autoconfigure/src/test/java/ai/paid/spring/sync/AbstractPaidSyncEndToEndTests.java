@@ -1,0 +1,326 @@
+package ai.paid.spring.sync;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import ai.paid.spring.sync.fixtures.Account;
+import ai.paid.spring.sync.fixtures.Contact;
+import ai.paid.spring.sync.fixtures.Subscription;
+import ai.paid.spring.test.MockPaidServer;
+import ai.paid.spring.test.MockPaidServerExtension;
+import ai.paid.spring.test.RecordedRequest;
+import ai.paid.spring.test.RequestMatch;
+import ai.paid.spring.test.TestDatabase;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The seed scenario and its follow-ups end to end: a JPA application with the starter's auto-configuration, a real
+ * database (one subclass per database, each in a schema of its own), the outbox dispatcher and the mock Paid server.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractPaidSyncEndToEndTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@RegisterExtension
+	static final MockPaidServerExtension paid = new MockPaidServerExtension();
+
+	private ConfigurableApplicationContext context;
+
+	private MockPaidServer server;
+
+	private String run;
+
+	/** The database to run against; called once per test class. */
+	protected abstract TestDatabase database();
+
+	@BeforeAll
+	void startApplication() {
+		MockPaidServer server = paid.server();
+		TestDatabase database = database();
+		this.context = new SpringApplicationBuilder(SeedApplication.class).web(WebApplicationType.NONE)
+			.properties(database.propertyValues())
+			.properties("spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.initialize-schema=always",
+					"paid.outbox.poll-interval=100ms", "paid.outbox.initial-backoff=50ms",
+					"paid.outbox.max-backoff=200ms", "paid.sync.customer-wait-attempts=2",
+					"paid.sync.product-id-cache-ttl=0s", "paid.outbox.circuit-breaker.open-duration=200ms",
+					"spring.main.banner-mode=off")
+			// arguments, so the (empty) PAID_API_KEY of the test environment cannot override them
+			.run("--paid.base-url=" + server.baseUrl(), "--paid.api-key=" + server.apiKey());
+	}
+
+	@AfterAll
+	void stopApplication() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@BeforeEach
+	void seedProduct() {
+		this.server = paid.server();
+		this.server.seedProduct("AI SDR - Pro", "ai-sdr-pro");
+		this.run = UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void signUpReachesPaidAsCustomerContactAndOrderLinkedAndInOrder() {
+		inTransaction((em) -> signUp(em));
+		Map<String, Object> order = awaitOrder();
+		Map<String, Object> customer = this.server.customerByExternalId(acme()).orElseThrow();
+		Map<String, Object> contact = this.server.contactByExternalId(john()).orElseThrow();
+		assertThat(customer).containsEntry("name", "Acme Ltd");
+		assertThat(contact).containsEntry("customerId", customer.get("id"))
+			.containsEntry("firstName", "John")
+			.containsEntry("lastName", "Doe");
+		assertThat(order).containsEntry("customerId", customer.get("id"))
+			.containsEntry("billingContactIds", List.of(contact.get("id")))
+			.containsEntry("name", "AI SDR - Pro");
+		assertThat((String) order.get("startDate")).startsWith("2025-06-01T00:00");
+		assertThat(this.server.orderLines((String) order.get("id"))).singleElement()
+			.satisfies((line) -> assertThat(line).containsEntry("productId", this.server.products().get(0).get("id")));
+		List<String> creates = this.server.requests()
+			.stream()
+			.filter((request) -> request.method().equals("POST"))
+			.map(RecordedRequest::relativePath)
+			.toList();
+		assertThat(creates).containsSubsequence("/customers/", "/contacts/", "/orders/");
+	}
+
+	@Test
+	void updatesSendOnlyMappedChangesAndCoalesceWhilePending() {
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		this.server.clearRequests();
+		this.server.failFor(Duration.ofSeconds(2), 503, RequestMatch.path("/customers/external/" + acme()));
+		inTransaction((em) -> em.find(Account.class, acme()).setCompanyName("Acme A"));
+		inTransaction((em) -> em.find(Account.class, acme()).setCompanyName("Acme B"));
+		inTransaction((em) -> em.find(Account.class, acme()).setNotes("not for Paid"));
+		assertThat(pendingRows(acme())).isLessThanOrEqualTo(1);
+		await().atMost(WAIT)
+			.until(() -> "Acme B".equals(this.server.customerByExternalId(acme()).orElseThrow().get("name")));
+		List<RecordedRequest> puts = this.server.requests("PUT", "/customers/external/" + acme());
+		assertThat(puts.stream().filter((put) -> put.body().contains("Acme A"))).hasSizeLessThanOrEqualTo(1);
+		this.server.clearRequests();
+		inTransaction((em) -> findJohn(em).setTitle("CRO"));
+		inTransaction((em) -> em.persist(new Account("marker-" + this.run, "Marker")));
+		await().atMost(WAIT).until(() -> this.server.customerByExternalId("marker-" + this.run).isPresent());
+		assertThat(this.server.requests("PUT", "/contacts/")).isEmpty();
+	}
+
+	@Test
+	void contactMovedToAnotherCustomerIsRelinkedInPaid() {
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		inTransaction((em) -> em.persist(new Account("globex-" + this.run, "Globex")));
+		inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, "globex-" + this.run)));
+		awaitAsserted(() -> {
+			Object globex = this.server.customerByExternalId("globex-" + this.run).orElseThrow().get("id");
+			assertThat(this.server.contactByExternalId(john()).orElseThrow()).containsEntry("customerId", globex);
+		});
+	}
+
+	@Test
+	void deletesRemoveOrderContactAndCustomerFromPaid() {
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		inTransaction((em) -> {
+			em.remove(em.find(Subscription.class, sub()));
+			em.remove(findJohn(em));
+			em.flush();
+			em.remove(em.find(Account.class, acme()));
+		});
+		await().atMost(WAIT).until(() -> this.server.customerByExternalId(acme()).isEmpty());
+		assertThat(this.server.contactByExternalId(john())).isEmpty();
+		assertThat(this.server.ordersByExternalId(sub())).isEmpty();
+	}
+
+	@Test
+	void orderCreateLostAfterPaidProcessedItCreatesExactlyOneOrder() {
+		this.server.crashAfterProcessing(1, RequestMatch.of("POST", "/orders/"));
+		inTransaction((em) -> signUp(em));
+		await().atMost(WAIT).until(() -> link("ORDER", sub()) != null);
+		assertThat(this.server.ordersByExternalId(sub())).hasSize(1);
+		assertThat(this.server.requests("POST", "/orders/")).hasSize(1);
+	}
+
+	@Test
+	void businessTransactionCommitsWhilePaidIsDownAndChangesArriveLater() {
+		this.server.failFor(Duration.ofSeconds(2), 503);
+		inTransaction((em) -> signUp(em));
+		assertThat(this.server.customerByExternalId(acme())).isEmpty();
+		awaitOrder();
+	}
+
+	@Test
+	void dataPaidRejectsParksOnlyThatCustomersLaneWithPaidsMessage() {
+		PaidSync paidSync = this.context.getBean(PaidSync.class);
+		transactionTemplate().executeWithoutResult((status) -> paidSync
+			.customer(PaidCustomerData.builder("bad-" + this.run).name("Bad").defaultCurrency("usd").build()));
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		await().atMost(WAIT).until(() -> parkReason("bad-" + this.run) != null);
+		assertThat(parkReason("bad-" + this.run)).contains("400").contains("defaultCurrency");
+	}
+
+	@Test
+	void contactOfACustomerPaidDoesNotHaveParksItsLaneWithAClearMessage() {
+		PaidSync paidSync = this.context.getBean(PaidSync.class);
+		transactionTemplate().executeWithoutResult((status) -> paidSync
+			.contact(PaidContactData.builder("c-ghost-" + this.run, "ghost-" + this.run).email("g@x.test").build()));
+		await().atMost(WAIT).until(() -> parkReason("ghost-" + this.run) != null);
+		assertThat(parkReason("ghost-" + this.run)).contains("Paid has no customer with external id 'ghost-" + this.run
+				+ "', which contact 'c-ghost-" + this.run + "' refers to");
+	}
+
+	@Test
+	void nullExternalIdFailsTheSavingTransactionNamingTheMember() {
+		assertThatThrownBy(() -> inTransaction((em) -> {
+			Account account = new Account(acme(), "Acme Ltd");
+			em.persist(account);
+			em.persist(new Contact(null, account, "John", "Doe", "john@acme.test"));
+		})).hasStackTraceContaining("Contact.ref (@PaidExternalId) is null");
+		assertThat(this.context.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT count(*) FROM account WHERE id = ?", Integer.class, acme())).isZero();
+	}
+
+	@Test
+	void plainJdbcCodeSyncsThroughThePaidSyncBeanAndRollbackSendsNothing() {
+		PaidSync paidSync = this.context.getBean(PaidSync.class);
+		JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);
+		String rolledBack = "rolled-back-" + this.run;
+		assertThatThrownBy(() -> transactionTemplate().executeWithoutResult((status) -> {
+			paidSync.customer(PaidCustomerData.builder(rolledBack).name("Never").build());
+			throw new IllegalStateException("business failure");
+		})).hasMessage("business failure");
+		transactionTemplate().executeWithoutResult((status) -> {
+			jdbc.update("INSERT INTO account (id, company_name) VALUES (?, ?)", acme(), "Acme Ltd");
+			paidSync.customer(PaidCustomerData.builder(acme()).name("Acme Ltd").build());
+			paidSync.contact(PaidContactData.builder(john(), acme())
+				.firstName("John")
+				.lastName("Doe")
+				.email("john.doe@acme.test")
+				.build());
+			paidSync.order(PaidOrderData.builder(sub(), acme())
+				.name("AI SDR - Pro")
+				.billingContactExternalIds(List.of(john()))
+				.lines(List.of(PaidOrderLine.of("ai-sdr-pro")))
+				.build());
+		});
+		Map<String, Object> order = awaitOrder();
+		assertThat(order).containsEntry("customerId", this.server.customerByExternalId(acme()).orElseThrow().get("id"));
+		assertThat(this.server.customerByExternalId(rolledBack)).isEmpty();
+		assertThat(pendingRows(rolledBack)).isZero();
+		transactionTemplate().executeWithoutResult((status) -> paidSync.delete(PaidEntityType.ORDER, sub(), acme()));
+		await().atMost(WAIT).until(() -> this.server.ordersByExternalId(sub()).isEmpty());
+	}
+
+	private void signUp(EntityManager em) {
+		Account acme = new Account(acme(), "Acme Ltd");
+		acme.setEmail("billing@acme.test");
+		em.persist(acme);
+		Contact john = new Contact(john(), acme, "John", "Doe", "john.doe@acme.test");
+		john.setTitle("VP of Sales");
+		em.persist(john);
+		em.persist(new Subscription(sub(), acme, john, "AI SDR - Pro", LocalDate.of(2025, 6, 1), "ai-sdr-pro"));
+	}
+
+	private Map<String, Object> awaitOrder() {
+		awaitAsserted(() -> assertThat(this.server.ordersByExternalId(sub())).hasSize(1));
+		return this.server.ordersByExternalId(sub()).get(0);
+	}
+
+	/** Awaits the assertion; on timeout, the failure shows what Paid received and what the outbox still holds. */
+	private void awaitAsserted(org.awaitility.core.ThrowingRunnable assertion) {
+		try {
+			await().atMost(WAIT).untilAsserted(assertion);
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);
+			throw new AssertionError(ex.getMessage() + "\nPaid received: " + this.server.requests()
+					+ "\nOutbox rows: " + jdbc.queryForList("SELECT * FROM paid_sync_outbox") + "\nLanes: "
+					+ jdbc.queryForList("SELECT * FROM paid_sync_lane"), ex);
+		}
+	}
+
+	private String acme() {
+		return "acme-" + this.run;
+	}
+
+	private String john() {
+		return "c-john-" + this.run;
+	}
+
+	private String sub() {
+		return "sub-" + this.run;
+	}
+
+	private Contact findJohn(EntityManager em) {
+		return em.createQuery("select c from Contact c where c.ref = :ref", Contact.class)
+			.setParameter("ref", john())
+			.getSingleResult();
+	}
+
+	private int pendingRows(String customerExternalId) {
+		return this.context.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT count(*) FROM paid_sync_outbox WHERE lane_key = ?", Integer.class,
+					"cust:" + customerExternalId);
+	}
+
+	private String parkReason(String customerExternalId) {
+		List<String> reasons = this.context.getBean(JdbcTemplate.class)
+			.queryForList("SELECT park_reason FROM paid_sync_lane WHERE lane_key = ? AND parked_at IS NOT NULL",
+					String.class, "cust:" + customerExternalId);
+		return reasons.isEmpty() ? null : reasons.get(0);
+	}
+
+	private String link(String type, String externalId) {
+		List<String> ids = this.context.getBean(JdbcTemplate.class)
+			.queryForList("SELECT paid_id FROM paid_sync_link WHERE entity_type = ? AND entity_id = ?", String.class,
+					type, externalId);
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	private TransactionTemplate transactionTemplate() {
+		return new TransactionTemplate(this.context.getBean(PlatformTransactionManager.class));
+	}
+
+	private void inTransaction(Consumer<EntityManager> work) {
+		transactionTemplate().executeWithoutResult((status) -> work
+			.accept(EntityManagerFactoryUtils.getTransactionalEntityManager(this.context.getBean(EntityManagerFactory.class))));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = Account.class)
+	static class SeedApplication {
+
+	}
+
+}
