@@ -127,6 +127,20 @@ class DemoApiTests {
 			.containsEntry("paidId", this.paid.customerByExternalId(id).orElseThrow().get("id")));
 	}
 
+	@Test
+	void accountPaidRejectsIsParkedWithPaidsErrorWithoutHoldingUpOtherAccounts() {
+		String rejected = (String) post("/api/accounts", Map.of("name", "Lowercase Ltd", "currency", "usd")).get("id");
+		String accepted = (String) post("/api/accounts", Map.of("name", "Uppercase Ltd", "currency", "EUR")).get("id");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(syncOf(rejected)).containsEntry("state", "parked")
+				.extractingByKey("error")
+				.asString()
+				.contains("400")
+				.contains("ISO 4217");
+			assertThat(syncOf(accepted)).containsEntry("state", "synced");
+		});
+	}
+
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> syncOf(String accountId) {
 		return rows(this.http.get().uri("/api/dashboard").retrieve().body(JSON), "accounts").stream()
