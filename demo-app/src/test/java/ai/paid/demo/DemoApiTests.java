@@ -114,7 +114,7 @@ class DemoApiTests {
 
 	@Test
 	void changesMadeWhilePaidFailsStayPendingWithTheErrorAndSyncOnceItRecovers() {
-		this.http.post().uri("/api/paid/outage?seconds=4").retrieve().toBodilessEntity();
+		this.http.post().uri("/api/paid/outage?seconds=8").retrieve().toBodilessEntity();
 		String id = (String) post("/api/accounts", Map.of("name", "Umbrella Corp")).get("id");
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))
