@@ -51,6 +51,17 @@ class PaidSyncAutoConfigurationTests {
 	}
 
 	@Test
+	void applicationHandlerNamedLikeOneOfOursReplacesIt() {
+		OutboxDeliveryHandler own = mock(OutboxDeliveryHandler.class);
+		org.mockito.BDDMockito.given(own.entityType()).willReturn("ORDER");
+		this.runner.withBean("paidOrderDeliveryHandler", OutboxDeliveryHandler.class, () -> own)
+			.run((context) -> assertThat(context.getBeansOfType(OutboxDeliveryHandler.class).values())
+				.extracting(OutboxDeliveryHandler::entityType)
+				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER")
+				.hasSize(3));
+	}
+
+	@Test
 	void syncDisabledCreatesNothing() {
 		this.runner.withPropertyValues("paid.sync.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(PaidSync.class);
