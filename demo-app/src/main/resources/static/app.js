@@ -66,8 +66,9 @@ function renderOrders(orders) {
 		</tr>`).join('');
 }
 
-function renderSignals(signals, count) {
-	$('signal-count').textContent = `(${count})`;
+function renderSignals(signals, count, ingested) {
+	$('signal-count').textContent = ingested === null || ingested === undefined
+		? `(${count})` : `(${count} emitted · ${ingested} ingested by the mock Paid)`;
 	$('signals').innerHTML = signals.length === 0 ? '<li class="empty">No signals yet</li>' : signals.map((s) => `
 		<li>
 			<span class="event ${esc(s.event)}">${esc(s.event)}</span>
@@ -78,14 +79,16 @@ function renderSignals(signals, count) {
 
 function renderFigures(element, figures, emptyText) {
 	element.innerHTML = figures.length === 0 ? `<dt class="empty">${esc(emptyText)}</dt><dd></dd>`
-		: figures.map((f) => `<dt>${esc(f.name)}</dt><dd>${esc(Number.isInteger(f.value) ? f.value : f.value.toFixed(2))}</dd>`).join('');
+		: figures.map((f) => `<dt>${esc(f.name)}</dt><dd>${esc(Number.isInteger(f.value) ? f.value : f.value.toFixed(2))}`
+			+ `${f.detail ? `<span class="subtle"> · ${esc(f.detail)}</span>` : ''}</dd>`).join('');
 }
 
 function renderHealth(health) {
 	const element = $('health');
-	const details = Object.entries(health.details || {}).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' · ');
-	element.textContent = `paidSync: ${health.status}${details ? ' — ' + details : ''}`;
+	element.textContent = `health paidSync: ${health.status}`;
 	element.className = 'pill ' + (health.status === 'UP' ? 'up' : health.status === 'UNKNOWN' ? '' : health.status === 'DOWN' ? 'down' : 'warn');
+	$('health-details').innerHTML = Object.entries(health.details || {})
+		.map(([k, v]) => `<span><b>${esc(k)}</b> ${esc(typeof v === 'object' ? JSON.stringify(v) : v)}</span>`).join('');
 }
 
 function renderPaid(paid) {
@@ -107,7 +110,7 @@ function render(data) {
 	renderAccounts(data.accounts);
 	renderContacts(data.contacts);
 	renderOrders(data.orders);
-	renderSignals(data.signals, data.signalCount);
+	renderSignals(data.signals, data.signalCount, data.paid.signalsIngested);
 	renderFigures($('outbox'), data.outbox, 'no paid.outbox meters yet');
 	renderFigures($('signal-meters'), data.signalMeters, 'no paid.signals meters yet');
 	renderHealth(data.health);

@@ -6,24 +6,34 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.paid.spring.sync.annotation.PaidField;
+import ai.paid.spring.sync.annotation.PaidSync;
+
 /**
- * A company the AI SDR sells to and bills: a customer in Paid.
+ * A company the AI SDR sells to and bills: a customer in Paid. Its {@code @Id} is the customer's external id in Paid;
+ * every insert, update and delete reaches Paid through the starter's outbox after the transaction commits.
  */
 @Entity
 @Table(name = "accounts")
+@PaidSync(type = PaidSync.Type.CUSTOMER)
 public class Account {
 
 	@Id
 	private String id;
 
+	@PaidField("name")
 	private String name;
 
+	@PaidField("email")
 	private String email;
 
+	@PaidField("website")
 	private String website;
 
+	@PaidField("billingAddress.country")
 	private String country;
 
+	@PaidField("defaultCurrency")
 	private String currency;
 
 	private Instant createdAt;

@@ -9,11 +9,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import ai.paid.spring.sync.annotation.PaidCustomer;
+import ai.paid.spring.sync.annotation.PaidField;
+import ai.paid.spring.sync.annotation.PaidSync;
+
 /**
  * A person at an {@link Account} the agent talks to: a contact of the customer in Paid.
  */
 @Entity
 @Table(name = "contacts")
+@PaidSync(type = PaidSync.Type.CONTACT)
 public class Contact {
 
 	@Id
@@ -21,12 +26,16 @@ public class Contact {
 
 	@ManyToOne(fetch = FetchType.EAGER, optional = false)
 	@JoinColumn(name = "account_id")
+	@PaidCustomer
 	private Account account;
 
+	@PaidField("firstName")
 	private String firstName;
 
+	@PaidField("lastName")
 	private String lastName;
 
+	@PaidField("email")
 	private String email;
 
 	private String title;

@@ -2,6 +2,7 @@ package ai.paid.demo.crm;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -10,12 +11,20 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import ai.paid.spring.sync.PaidOrderLine;
+import ai.paid.spring.sync.annotation.PaidBillingContact;
+import ai.paid.spring.sync.annotation.PaidCustomer;
+import ai.paid.spring.sync.annotation.PaidField;
+import ai.paid.spring.sync.annotation.PaidOrderLines;
+import ai.paid.spring.sync.annotation.PaidSync;
+
 /**
  * An {@link Account}'s subscription to an AI SDR plan: an order in Paid, linked to the customer and, when there is
  * one, to the billing contact.
  */
 @Entity
 @Table(name = "subscriptions")
+@PaidSync(type = PaidSync.Type.ORDER)
 public class Subscription {
 
 	@Id
@@ -23,20 +32,26 @@ public class Subscription {
 
 	@ManyToOne(fetch = FetchType.EAGER, optional = false)
 	@JoinColumn(name = "account_id")
+	@PaidCustomer
 	private Account account;
 
 	@ManyToOne(fetch = FetchType.EAGER)
 	@JoinColumn(name = "billing_contact_id")
+	@PaidBillingContact
 	private Contact billingContact;
 
+	@PaidField("name")
 	private String plan;
 
 	private String productId;
 
+	@PaidField("startDate")
 	private LocalDate startDate;
 
+	@PaidField("endDate")
 	private LocalDate endDate;
 
+	@PaidField("currency")
 	private String currency;
 
 	private Instant createdAt;
@@ -91,6 +106,12 @@ public class Subscription {
 
 	public String getCurrency() {
 		return this.currency;
+	}
+
+	/** The order's one line: the plan's product, with the pricing set up for it in Paid. */
+	@PaidOrderLines
+	public List<PaidOrderLine> getLines() {
+		return List.of(PaidOrderLine.of(this.productId));
 	}
 
 	public Instant getCreatedAt() {

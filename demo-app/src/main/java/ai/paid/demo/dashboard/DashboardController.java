@@ -87,8 +87,10 @@ class DashboardController {
 
 	private PaidView paid() {
 		EmbeddedPaid mock = this.embedded.getIfAvailable();
-		Instant failingUntil = (mock != null) ? mock.failingUntil() : null;
-		return new PaidView(this.target.embedded(), this.target.baseUrl(), failingUntil);
+		if (mock == null) {
+			return new PaidView(false, this.target.baseUrl(), null, null);
+		}
+		return new PaidView(true, this.target.baseUrl(), mock.failingUntil(), mock.signalsIngested());
 	}
 
 	private HealthView paidSyncHealth() {
@@ -107,7 +109,8 @@ class DashboardController {
 			HealthView health) {
 	}
 
-	record PaidView(boolean embedded, String baseUrl, @Nullable Instant failingUntil) {
+	record PaidView(boolean embedded, String baseUrl, @Nullable Instant failingUntil,
+			@Nullable Integer signalsIngested) {
 	}
 
 	record HealthView(String status, Map<String, Object> details) {

@@ -1,8 +1,11 @@
 package ai.paid.demo.dashboard;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.ParkedLane;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -13,47 +16,48 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads sync states straight from the starter's tables: {@code paid_sync_outbox} holds the changes not yet accepted
- * by Paid (pending, or parked with Paid's error), {@code paid_sync_lane} says whether a customer's lane is parked, and
- * {@code paid_sync_link} holds the Paid id of every record Paid acknowledged.
+ * Reads sync states from the starter: parked lanes (with the head change Paid rejected and its error) from the
+ * {@link OutboxAdmin} bean, the changes still waiting from {@code paid_sync_outbox}, and the Paid id of every record
+ * Paid acknowledged from the link table {@code paid_sync_link}.
  */
 @Component
 class OutboxSyncStates implements SyncStates {
 
 	private static final Log logger = LogFactory.getLog(OutboxSyncStates.class);
 
-	private static final int PENDING = 0;
+	private static final int MAX_PARKED_LANES = 500;
 
-	private static final int PARKED = 3;
+	private final OutboxAdmin admin;
 
 	private final JdbcTemplate jdbc;
 
 	private volatile boolean warned;
 
-	OutboxSyncStates(JdbcTemplate jdbc) {
+	OutboxSyncStates(OutboxAdmin admin, JdbcTemplate jdbc) {
+		this.admin = admin;
 		this.jdbc = jdbc;
 	}
 
 	@Override
 	public Snapshot snapshot() {
 		try {
+			Map<String, ParkedLane> parked = new HashMap<>();
+			List<ParkedLane> lanes = this.admin.parkedLanes(0, MAX_PARKED_LANES);
+			lanes.forEach((lane) -> parked.put(lane.lane(), lane));
 			Map<String, String> links = new HashMap<>();
 			this.jdbc.query("SELECT entity_type, entity_id, paid_id FROM paid_sync_link",
 					(RowCallbackHandler) (rs) -> links.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
-			Map<String, Queued> queued = new HashMap<>();
+			Map<String, Waiting> waiting = new HashMap<>();
 			this.jdbc.query("""
-					SELECT o.entity_type, o.entity_id, o.state, o.last_error, o.last_http_status, o.attempts,
-					       l.parked_at, l.park_reason
-					FROM paid_sync_outbox o LEFT JOIN paid_sync_lane l ON l.lane_key = o.lane_key
-					WHERE o.state IN (0, 3)
-					ORDER BY o.id""", (RowCallbackHandler) (rs) -> {
-				int httpStatus = rs.getInt(5);
-				Queued row = new Queued(rs.getInt(3), rs.getString(4), rs.wasNull() ? null : httpStatus,
-						rs.getInt(6), rs.getTimestamp(7) != null, rs.getString(8));
-				queued.put(key(rs.getString(1), rs.getString(2)), row);
+					SELECT entity_type, entity_id, lane_key, attempts, last_error, last_http_status
+					FROM paid_sync_outbox WHERE state = 0 ORDER BY id""", (RowCallbackHandler) (rs) -> {
+				int httpStatus = rs.getInt(6);
+				Integer status = rs.wasNull() ? null : httpStatus;
+				waiting.put(key(rs.getString(1), rs.getString(2)),
+						new Waiting(rs.getString(3), rs.getInt(4), rs.getString(5), status));
 			});
-			return (entityType, entityId) -> stateOf(links.get(key(entityType, entityId)),
-					queued.get(key(entityType, entityId)));
+			return (entityType, entityId) -> stateOf(entityType, entityId, links.get(key(entityType, entityId)),
+					waiting.get(key(entityType, entityId)), parked);
 		}
 		catch (DataAccessException ex) {
 			if (!this.warned) {
@@ -64,38 +68,42 @@ class OutboxSyncStates implements SyncStates {
 		}
 	}
 
-	private static SyncState stateOf(@Nullable String paidId, @Nullable Queued queued) {
-		if (queued == null) {
+	private static SyncState stateOf(String entityType, String entityId, @Nullable String paidId,
+			@Nullable Waiting waiting, Map<String, ParkedLane> parkedLanes) {
+		if (waiting == null) {
+			// delivered (or never queued, e.g. a row older than the outbox)
 			return (paidId != null) ? SyncState.synced(paidId) : SyncState.unknown();
 		}
-		if (queued.state() == PARKED) {
-			return SyncState.parked(paidId, queued.describeError());
+		ParkedLane parked = parkedLanes.get(waiting.lane());
+		if (parked != null) {
+			if (entityType.equals(parked.entityType()) && entityId.equals(parked.entityId())) {
+				return SyncState.parked(paidId,
+						describe(parked.httpStatus(), (parked.lastError() != null) ? parked.lastError() : parked.reason()));
+			}
+			return SyncState.parked(paidId,
+					"waiting behind a change Paid rejected: " + parked.entityType() + " " + parked.entityId());
 		}
-		if (queued.laneParked()) {
-			return SyncState.parked(paidId, "waiting behind a parked change of its customer"
-					+ ((queued.parkReason() != null) ? ": " + queued.parkReason() : ""));
-		}
-		if (queued.attempts() == 0 || queued.describeError() == null) {
+		if (waiting.attempts() == 0 || (waiting.lastError() == null && waiting.httpStatus() == null)) {
 			return SyncState.pending(paidId, null);
 		}
-		return SyncState.pending(paidId, "retrying after " + queued.attempts()
-				+ ((queued.attempts() == 1) ? " attempt: " : " attempts: ") + queued.describeError());
+		return SyncState.pending(paidId, "retrying after " + waiting.attempts()
+				+ ((waiting.attempts() == 1) ? " attempt: " : " attempts: ")
+				+ describe(waiting.httpStatus(), waiting.lastError()));
+	}
+
+	private static String describe(@Nullable Integer httpStatus, @Nullable String error) {
+		String text = (error != null) ? error.replaceFirst("^[\\w.]*Exception: ", "") : "no response";
+		if (httpStatus != null && httpStatus > 0 && !text.contains(String.valueOf(httpStatus))) {
+			return "HTTP " + httpStatus + ": " + text;
+		}
+		return text;
 	}
 
 	private static String key(String entityType, String entityId) {
 		return entityType + '\u0000' + entityId;
 	}
 
-	private record Queued(int state, @Nullable String lastError, @Nullable Integer httpStatus, int attempts,
-			boolean laneParked, @Nullable String parkReason) {
-
-		@Nullable String describeError() {
-			String error = (this.lastError != null) ? this.lastError : this.parkReason;
-			if (this.httpStatus != null && this.httpStatus > 0) {
-				return "HTTP " + this.httpStatus + ((error != null) ? ": " + error : "");
-			}
-			return error;
-		}
+	private record Waiting(String lane, int attempts, @Nullable String lastError, @Nullable Integer httpStatus) {
 
 	}
 

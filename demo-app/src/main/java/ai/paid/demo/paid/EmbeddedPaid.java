@@ -19,6 +19,9 @@ public interface EmbeddedPaid {
 	 */
 	Instant failFor(Duration duration, int status);
 
+	/** How many signals it has ingested (duplicates by idempotency key not counted). */
+	int signalsIngested();
+
 	/** When an outage started with {@link #failFor} ends, or {@code null} when it is answering normally. */
 	@Nullable Instant failingUntil();
 

@@ -93,6 +93,11 @@ class EmbeddedPaidEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		}
 
 		@Override
+		public int signalsIngested() {
+			return this.server.signals().size();
+		}
+
+		@Override
 		public @Nullable Instant failingUntil() {
 			Instant until = this.failingUntil;
 			return (until != null && until.isAfter(Instant.now())) ? until : null;

@@ -75,6 +75,15 @@ public final class PaidContext {
 		return CURRENT.get();
 	}
 
+	/**
+	 * Makes {@code attribution} current (as captured elsewhere) until the returned scope is closed.
+	 */
+	static Scope enter(@Nullable PaidAttribution attribution) {
+		PaidAttribution previous = CURRENT.get();
+		set(attribution);
+		return new Scope(previous);
+	}
+
 	static void set(@Nullable PaidAttribution attribution) {
 		if (attribution != null) {
 			CURRENT.set(attribution);

@@ -21,8 +21,9 @@ import java.lang.annotation.Target;
  * public Meeting book(Lead lead) { ... }
  * </pre>
  *
- * Parsed expressions are cached per method. A method returning {@code Mono} or {@code CompletableFuture} emits when
- * the call returns, with {@code #result} the unresolved publisher or future.
+ * Parsed expressions are cached per method. A method returning a {@code Mono} or a {@code CompletionStage} emits when
+ * that completes successfully (per subscription, for a {@code Mono}), with {@code #result} its value, on the
+ * completing thread but within the caller's {@link PaidContext}; a {@code Flux} is treated as a plain value.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

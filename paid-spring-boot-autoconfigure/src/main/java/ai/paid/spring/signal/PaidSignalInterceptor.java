@@ -2,11 +2,13 @@ package ai.paid.spring.signal;
 
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
@@ -41,10 +43,33 @@ final class PaidSignalInterceptor implements MethodInterceptor {
 				: invocation.getMethod().getDeclaringClass();
 		Method method = AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass);
 		PaidSignalExpressions expressions = PaidSignalExpressions.of(method, targetClass);
-		if (expressions != null) {
-			emit(expressions, evaluationContext(method, invocation.getArguments(), target, result));
+		if (expressions == null) {
+			return result;
 		}
+		Object[] arguments = invocation.getArguments();
+		if (result instanceof Mono<?> mono) {
+			PaidAttribution caller = PaidContext.current();
+			return mono.doOnSuccess((value) -> emitIn(caller, expressions, method, arguments, target, value));
+		}
+		if (result instanceof CompletionStage<?> stage) {
+			PaidAttribution caller = PaidContext.current();
+			return stage.thenApply((value) -> {
+				emitIn(caller, expressions, method, arguments, target, value);
+				return value;
+			});
+		}
+		emit(expressions, evaluationContext(method, arguments, target, result));
 		return result;
+	}
+
+	/**
+	 * Emits for an asynchronous result, on whatever thread completed it, within the caller's {@link PaidContext}.
+	 */
+	private void emitIn(@Nullable PaidAttribution caller, PaidSignalExpressions expressions, Method method,
+			Object[] arguments, @Nullable Object target, @Nullable Object value) {
+		try (PaidContext.Scope scope = PaidContext.enter(caller)) {
+			emit(expressions, evaluationContext(method, arguments, target, value));
+		}
 	}
 
 	private void emit(PaidSignalExpressions expressions, EvaluationContext context) {

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.core.codec.CodecException;
 
 import ai.paid.spring.client.BulkSignalsResponse;
 import ai.paid.spring.client.PaidApiException;
@@ -101,14 +104,16 @@ final class SignalBatchSender {
 	private Mono<Void> failed(List<Signal> batch, int attempt, Throwable ex) {
 		if (isMalformed(ex) && batch.size() > 1) {
 			int half = batch.size() / 2;
-			logger.debug("Paid rejected a batch of " + batch.size() + " signals as malformed; sending it in halves "
-					+ "to isolate the bad signals");
+			logger.debug("A batch of " + batch.size() + " signals is malformed; sending it in halves to isolate the "
+					+ "bad signals");
 			return attempt(batch.subList(0, half), attempt).then(attempt(batch.subList(half, batch.size()), attempt));
 		}
 		if (isMalformed(ex)) {
 			this.metrics.failed(Path.BUFFERED, FailureReason.REJECTED, 1);
-			logger.error("Paid rejected signal '" + batch.get(0).eventName() + "' (idempotency key "
-					+ batch.get(0).idempotencyKey() + ") as malformed: " + ex.getMessage());
+			logger.error("Signal '" + batch.get(0).eventName() + "' (idempotency key " + batch.get(0).idempotencyKey()
+					+ ") cannot be sent: " + ((ex instanceof PaidApiException paid && paid.getStatus() == 400) ? "Paid rejected it as malformed: "
+							: "its data cannot be written as JSON: ")
+					+ ex.getMessage());
 			return Mono.empty();
 		}
 		if (attempt < this.maxAttempts && isRetryable(ex)) {
@@ -154,8 +159,20 @@ final class SignalBatchSender {
 		return Duration.ofMillis(millis);
 	}
 
+	/**
+	 * Whether the batch itself is at fault: Paid rejected it as malformed (400), or a signal's {@code data} could not be
+	 * serialised to JSON (a value Jackson cannot write), which no resend would fix.
+	 */
 	private static boolean isMalformed(Throwable ex) {
-		return ex instanceof PaidApiException paid && paid.getStatus() == 400;
+		if (ex instanceof PaidApiException paid && paid.getStatus() == 400) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CodecException || cause instanceof JacksonException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isRetryable(Throwable ex) {

@@ -1,9 +1,12 @@
 package ai.paid.spring.signal;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -71,6 +74,36 @@ class PaidSignalAnnotationTests {
 			.withMessageContaining("@PaidSignal"));
 	}
 
+	@Test
+	void aMonoEmitsWhenItSucceedsWithItsValueAsResult() {
+		this.runner.run((context) -> {
+			Agent agent = context.getBean(Agent.class);
+			Mono<Meeting> booking = PaidContext.customer("acme").get(() -> agent.bookLater(30));
+			assertThat(mock.server().requests("POST", "/signals/bulk")).isEmpty();
+			assertThat(booking.block()).isNotNull();
+			assertThatIllegalArgumentException().isThrownBy(() -> agent.bookLater(-1).block());
+			await().untilAsserted(() -> assertThat(mock.server().signals()).hasSize(1));
+			assertThat(mock.server().signals().get(0)).containsEntry("eventName", "meeting_booked")
+				.containsEntry("customer", Map.of("externalCustomerId", "acme"))
+				.containsEntry("data", Map.of("minutes", 30));
+		});
+	}
+
+	@Test
+	void aFutureEmitsWhenItCompletesWithItsValueAsResult() {
+		this.runner.run((context) -> {
+			Agent agent = context.getBean(Agent.class);
+			CompletableFuture<Meeting> gate = new CompletableFuture<>();
+			CompletableFuture<Meeting> booking = PaidContext.customer("acme").get(() -> agent.bookWhen(gate));
+			assertThat(booking).isNotDone();
+			gate.complete(new Meeting("m-1", 20));
+			assertThat(booking.join().id()).isEqualTo("m-1");
+			await().untilAsserted(() -> assertThat(mock.server().signals()).hasSize(1));
+			assertThat(mock.server().signals().get(0)).containsEntry("idempotencyKey", "meeting-m-1")
+				.containsEntry("customer", Map.of("externalCustomerId", "acme"));
+		});
+	}
+
 	record Meeting(String id, int minutes) {
 	}
 
@@ -86,6 +119,18 @@ class PaidSignalAnnotationTests {
 				throw new IllegalArgumentException("minutes");
 			}
 			return new Meeting(account + "-" + (++this.meetings), minutes);
+		}
+
+		@PaidSignal(value = "meeting_booked", data = "minutes=#result.minutes()")
+		public Mono<Meeting> bookLater(int minutes) {
+			return Mono.fromCallable(() -> book("later", minutes).minutes())
+				.map((m) -> new Meeting("later", m))
+				.subscribeOn(Schedulers.boundedElastic());
+		}
+
+		@PaidSignal(value = "meeting_booked", idempotencyKey = "'meeting-' + #result.id()")
+		public CompletableFuture<Meeting> bookWhen(CompletableFuture<Meeting> gate) {
+			return gate.thenApplyAsync((meeting) -> meeting);
 		}
 
 		@PaidSignal("email_sent")

@@ -148,6 +148,20 @@ class SignalBatcherTests {
 	}
 
 	@Test
+	void aSignalWhoseDataCannotBeWrittenIsIsolatedAndTheRestOfItsBatchIsSent() {
+		this.runner.withPropertyValues("paid.signals.flush-interval=200ms", "paid.retry.initial-backoff=10ms")
+			.run((context) -> {
+				PaidSignals signals = context.getBean(PaidSignals.class);
+				IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
+				signals.emit("email_sent").customer(this.customer).data("bad", new Unwritable()).send();
+				IntStream.range(0, 3).forEach((i) -> signals.emit("email_sent").customer(this.customer).send());
+				await().untilAsserted(() -> assertThat(failed(context, "rejected")).isEqualTo(1));
+				await().untilAsserted(() -> assertThat(signals()).hasSize(6));
+				assertThat(failed(context, "gave_up")).isZero();
+			});
+	}
+
+	@Test
 	void fullBufferFailsFastUnderTheFailPolicy() {
 		paid().latency(Duration.ofSeconds(2));
 		this.runner
@@ -208,6 +222,15 @@ class SignalBatcherTests {
 			assertThat(signals().get(1)).containsEntry("customer", Map.of("customerId", "cus_" + this.customer))
 				.doesNotContainKey("attribution");
 		});
+	}
+
+	/** A data value Jackson fails on. */
+	public static class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("not serialisable");
+		}
+
 	}
 
 	private List<Integer> batchSizes() {
