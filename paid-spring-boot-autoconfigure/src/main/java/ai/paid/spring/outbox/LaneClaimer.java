@@ -58,13 +58,17 @@ final class LaneClaimer {
 		sql.append(" ORDER BY pending_since LIMIT ? FOR UPDATE SKIP LOCKED");
 		args.add(limit);
 		if (this.dialect.updateReturning()) {
-			// one statement, one round trip, its own short transaction
+			// one statement, in a transaction that does not wait for the log flush
 			List<Object> all = new ArrayList<>(List.of(this.owner, this.lease.toMillis()));
 			all.addAll(args);
-			return this.jdbc.query("UPDATE paid_sync_lane l SET lease_owner = ?, lease_until = "
+			List<ClaimedLane> claimed = this.transaction.execute((status) -> {
+				relaxCommit();
+				return this.jdbc.query("UPDATE paid_sync_lane l SET lease_owner = ?, lease_until = "
 					+ this.dialect.nowPlusMillis() + ", lease_token = l.lease_token + 1 FROM (" + sql
 					+ ") ready WHERE l.lane_key = ready.lane_key RETURNING l.lane_key, l.lease_token, l.enq_seq",
 					(rs, i) -> new ClaimedLane(rs.getString(1), rs.getLong(2), rs.getLong(3)), all.toArray());
+			});
+			return (claimed != null) ? claimed : Collections.emptyList();
 		}
 		List<ClaimedLane> claimed = this.transaction.execute((status) -> {
 			List<ClaimedLane> ready = this.jdbc.query(sql.toString(),
@@ -82,6 +86,13 @@ final class LaneClaimer {
 			return ready;
 		});
 		return (claimed != null) ? claimed : Collections.emptyList();
+	}
+
+	private void relaxCommit() {
+		String relaxed = this.dialect.relaxedCommit();
+		if (relaxed != null) {
+			this.jdbc.execute(relaxed);
+		}
 	}
 
 	/**

@@ -44,6 +44,10 @@ final class LaneCompleter {
 	 */
 	Result complete(ClaimedLane lane, LaneOutcome outcome, boolean keep, long leaseMillis) {
 		Result result = this.transaction.execute((status) -> {
+			String relaxed = this.dialect.relaxedCommit();
+			if (relaxed != null) {
+				this.jdbc.execute(relaxed);
+			}
 			List<Long> token = this.jdbc.queryForList(
 					"SELECT lease_token FROM paid_sync_lane WHERE lane_key = ? FOR UPDATE", Long.class, lane.key());
 			if (token.isEmpty() || token.get(0) != lane.token()) {

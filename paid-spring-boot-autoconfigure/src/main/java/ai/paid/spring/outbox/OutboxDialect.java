@@ -8,6 +8,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -47,6 +49,15 @@ abstract class OutboxDialect {
 	 */
 	boolean updateReturning() {
 		return false;
+	}
+
+	/**
+	 * Statement that lets the current transaction commit without waiting for its log flush, or {@code null}. Used for
+	 * claims and completions only: losing one in a database crash costs a lease (it expires) or a duplicate send of a
+	 * row whose started mark was flushed, never a lost change.
+	 */
+	@Nullable String relaxedCommit() {
+		return null;
 	}
 
 	/** Insert the lane row with enq_seq 1, or bump enq_seq and mark it pending; one parameter: the lane key. */
@@ -118,6 +129,11 @@ abstract class OutboxDialect {
 		@Override
 		boolean updateReturning() {
 			return true;
+		}
+
+		@Override
+		String relaxedCommit() {
+			return "SET LOCAL synchronous_commit = off";
 		}
 
 		@Override

@@ -1,5 +1,7 @@
 package ai.paid.spring.benchmarks;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -51,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  * Arguments: {@code --scenario=all|enqueue|latency|drain|heap} (default all but heap), {@code --url=jdbc:...}
  * (default {@code $PAID_TEST_POSTGRESQL_URL} or local {@code test} database), {@code --drain-rows=N},
- * {@code --heap-rows=N}, {@code --seconds=N} (latency run length). It drops and recreates the outbox tables' rows.
+ * Works in its own schema {@code paid_outbox_benchmark}. {@code --drain-latencies=0,20} (added Paid latency per drain run, ms), {@code --heap-rows=N}, {@code --seconds=N}
+ * (latency run length). It drops and recreates the outbox tables' rows.
  */
 public final class OutboxBenchmark {
 
@@ -75,6 +78,9 @@ public final class OutboxBenchmark {
 	private OutboxBenchmark(String url) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
+		// a schema of its own: the benchmark truncates its tables, and tests may share the database
+		config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS paid_outbox_benchmark; "
+				+ "SET search_path TO paid_outbox_benchmark");
 		config.setMaximumPoolSize(12);
 		this.dataSource = new HikariDataSource(config);
 		this.jdbc = new JdbcTemplate(this.dataSource);
@@ -106,6 +112,7 @@ public final class OutboxBenchmark {
 		OutboxBenchmark benchmark = new OutboxBenchmark(url);
 		try {
 			benchmark.createSchema();
+			benchmark.warmUp();
 			if (scenario.equals("all") || scenario.equals("enqueue")) {
 				benchmark.enqueueOverhead(Integer.parseInt(arg(args, "transactions", "4000")));
 			}
@@ -114,8 +121,9 @@ public final class OutboxBenchmark {
 			}
 			if (scenario.equals("all") || scenario.equals("drain")) {
 				int rows = Integer.parseInt(arg(args, "drain-rows", "100000"));
-				benchmark.drain(rows, Duration.ZERO);
-				benchmark.drain(rows, Duration.ofMillis(20));
+				for (String latency : arg(args, "drain-latencies", "0,20").split(",")) {
+					benchmark.drain(rows, Duration.ofMillis(Long.parseLong(latency.trim())));
+				}
 			}
 			if (scenario.equals("heap")) {
 				benchmark.heap(Integer.parseInt(arg(args, "heap-rows", "1000000")));
@@ -132,6 +140,21 @@ public final class OutboxBenchmark {
 		this.jdbc.execute("CREATE TABLE IF NOT EXISTS bench_item (id BIGSERIAL PRIMARY KEY, customer VARCHAR(64) "
 				+ "NOT NULL, name VARCHAR(200) NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
 		reset();
+	}
+
+	/** Runs every code path for a while first, so that the JIT has compiled it before anything is measured. */
+	private void warmUp() throws InterruptedException {
+		long start = System.nanoTime();
+		PrintStream out = System.out;
+		System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+		try {
+			drain(10_000, Duration.ZERO);
+			latency(200, 3);
+		}
+		finally {
+			System.setOut(out);
+		}
+		System.out.printf(Locale.ROOT, "(warm-up: %.1f s, not reported)%n", (System.nanoTime() - start) / 1e9);
 	}
 
 	private void reset() {
