@@ -67,13 +67,22 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 			this.ownTransaction.executeWithoutResult((status) -> enqueue(message));
 			return;
 		}
-		Buffer buffer = (Buffer) TransactionSynchronizationManager.getResource(this);
-		if (buffer == null) {
-			buffer = new Buffer();
-			TransactionSynchronizationManager.bindResource(this, buffer);
-			TransactionSynchronizationManager.registerSynchronization(buffer);
+		currentBuffer().add(message);
+	}
+
+	/**
+	 * The current transaction's buffer. Looked up among the transaction's synchronizations rather than bound as a
+	 * resource: synchronizations are suspended with their transaction (REQUIRES_NEW), custom resources are not.
+	 */
+	private Buffer currentBuffer() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Buffer buffer && buffer.owner() == this) {
+				return buffer;
+			}
 		}
-		buffer.add(message);
+		Buffer buffer = new Buffer();
+		TransactionSynchronizationManager.registerSynchronization(buffer);
+		return buffer;
 	}
 
 	private static void validate(OutboxMessage message) {
@@ -99,6 +108,10 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 		private final Set<String> written = new java.util.TreeSet<>();
 
 		private boolean flushed;
+
+		JdbcPaidOutbox owner() {
+			return JdbcPaidOutbox.this;
+		}
 
 		void add(OutboxMessage message) {
 			if (this.flushed) {
@@ -137,11 +150,6 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 			if (!this.written.isEmpty()) {
 				JdbcPaidOutbox.this.committedLanes.accept(Set.copyOf(this.written));
 			}
-		}
-
-		@Override
-		public void afterCompletion(int status) {
-			TransactionSynchronizationManager.unbindResourceIfPossible(JdbcPaidOutbox.this);
 		}
 
 	}

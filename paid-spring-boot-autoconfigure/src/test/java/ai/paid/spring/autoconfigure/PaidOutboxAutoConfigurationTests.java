@@ -28,6 +28,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +139,24 @@ class PaidOutboxAutoConfigurationTests {
 				assertThat(new JdbcTemplate(context.getBean(DataSource.class))
 					.queryForList("SELECT entity_id FROM paid_sync_outbox", String.class)).containsExactly("committed");
 			});
+	}
+
+	@Test
+	void aRequiresNewTransactionKeepsItsOwnMessages() {
+		this.runner.withPropertyValues("paid.outbox.dispatcher-enabled=false").run((context) -> {
+			PlatformTransactionManager manager = context.getBean(PlatformTransactionManager.class);
+			TransactionTemplate outer = new TransactionTemplate(manager);
+			TransactionTemplate inner = new TransactionTemplate(manager);
+			inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			outer.executeWithoutResult((status) -> {
+				outbox.enqueue(message("outer"));
+				inner.executeWithoutResult((innerStatus) -> outbox.enqueue(message("inner")));
+				status.setRollbackOnly();
+			});
+			assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+				.queryForList("SELECT entity_id FROM paid_sync_outbox", String.class)).containsExactly("inner");
+		});
 	}
 
 	@Test

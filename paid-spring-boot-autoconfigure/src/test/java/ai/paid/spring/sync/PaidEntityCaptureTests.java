@@ -168,6 +168,17 @@ class PaidEntityCaptureTests {
 	}
 
 	@Test
+	void contactWithoutCustomerFailsTheCommitNamingTheRelation() {
+		this.runner.run((context) -> {
+			assertThatThrownBy(() -> inTransaction(context,
+					(em) -> em.persist(new Contact("c-orphan", null, "Ann", "Other", "ann@x.test"))))
+				.hasStackTraceContaining(
+						"Contact 'c-orphan' has no customer (Contact.account is null); a Paid contact needs one");
+			assertThat(context.getBean(RecordingOutbox.class).messages).isEmpty();
+		});
+	}
+
+	@Test
 	void paidMapperBeanMapsAPlainEntity() {
 		this.runner
 			.withBean("leadMapper", PaidMapper.class,

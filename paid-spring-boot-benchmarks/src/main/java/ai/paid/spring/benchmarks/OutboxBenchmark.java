@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  * Arguments: {@code --scenario=all|enqueue|latency|drain|heap} (default all but heap), {@code --url=jdbc:...}
  * (default {@code $PAID_TEST_POSTGRESQL_URL} or local {@code test} database), {@code --drain-rows=N},
- * {@code --drain-latencies=0,20} (added Paid latency per drain run, ms), {@code --heap-rows=N}, {@code --seconds=N}
+ * Works in its own schema {@code paid_outbox_benchmark}. {@code --drain-latencies=0,20} (added Paid latency per drain run, ms), {@code --heap-rows=N}, {@code --seconds=N}
  * (latency run length). It drops and recreates the outbox tables' rows.
  */
 public final class OutboxBenchmark {
@@ -78,6 +78,9 @@ public final class OutboxBenchmark {
 	private OutboxBenchmark(String url) {
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(url);
+		// a schema of its own: the benchmark truncates its tables, and tests may share the database
+		config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS paid_outbox_benchmark; "
+				+ "SET search_path TO paid_outbox_benchmark");
 		config.setMaximumPoolSize(12);
 		this.dataSource = new HikariDataSource(config);
 		this.jdbc = new JdbcTemplate(this.dataSource);
