@@ -41,7 +41,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Auto-configuration of entity sync: the programmatic {@link PaidSync} API, capture of {@code @PaidSync} JPA entities
  * through Hibernate's event system (registered with an {@link Integrator}, like Envers), and the delivery handlers that
- * apply queued changes to Paid.
+ * apply queued changes to Paid. To deliver one entity type yourself, declare an {@code OutboxDeliveryHandler} bean
+ * named {@code paidCustomerDeliveryHandler}, {@code paidContactDeliveryHandler} or {@code paidOrderDeliveryHandler}.
  */
 @AutoConfiguration(
 		after = { PaidClientAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
@@ -66,13 +67,13 @@ public final class PaidSyncAutoConfiguration {
 	static class DeliveryConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(value = CustomerDeliveryHandler.class, name = "paidCustomerDeliveryHandler")
 		CustomerDeliveryHandler paidCustomerDeliveryHandler(PaidClient client, DataSource dataSource) {
 			return new CustomerDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource));
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(value = ContactDeliveryHandler.class, name = "paidContactDeliveryHandler")
 		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource,
 				PaidSyncProperties properties) {
 			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
@@ -80,7 +81,7 @@ public final class PaidSyncAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(value = OrderDeliveryHandler.class, name = "paidOrderDeliveryHandler")
 		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
 				PaidSyncProperties properties) {
 			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),

@@ -15,14 +15,12 @@ import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
- * The parsed form of one method's {@link PaidSignal}, cached per method and target class: expressions are parsed once,
- * on the first call.
+ * The parsed form of one method's {@link PaidSignal}; {@link Cache} parses it once per method and target class, on the
+ * first call.
  */
 final class PaidSignalExpressions {
 
 	private static final ExpressionParser PARSER = new SpelExpressionParser();
-
-	private static final Map<AnnotatedElementKey, PaidSignalExpressions> CACHE = new ConcurrentHashMap<>();
 
 	final String eventName;
 
@@ -63,25 +61,35 @@ final class PaidSignalExpressions {
 		this.data = data;
 	}
 
-	static @Nullable PaidSignalExpressions of(Method method, Class<?> targetClass) {
-		AnnotatedElementKey key = new AnnotatedElementKey(method, targetClass);
-		PaidSignalExpressions cached = CACHE.get(key);
-		if (cached != null) {
-			return cached;
-		}
-		PaidSignal annotation = AnnotatedElementUtils.findMergedAnnotation(method, PaidSignal.class);
-		if (annotation == null) {
-			return null;
-		}
-		return CACHE.computeIfAbsent(key, (k) -> new PaidSignalExpressions(annotation, method));
-	}
-
 	static @Nullable Object value(@Nullable Expression expression, EvaluationContext context) {
 		return (expression != null) ? expression.getValue(context) : null;
 	}
 
 	private static @Nullable Expression parse(String expression) {
 		return expression.isBlank() ? null : PARSER.parseExpression(expression);
+	}
+
+	/**
+	 * Parsed expressions per method and target class, held by the interceptor (not statically, so that a discarded
+	 * application context does not keep its classes).
+	 */
+	static final class Cache {
+
+		private final Map<AnnotatedElementKey, PaidSignalExpressions> parsed = new ConcurrentHashMap<>();
+
+		@Nullable PaidSignalExpressions get(Method method, Class<?> targetClass) {
+			AnnotatedElementKey key = new AnnotatedElementKey(method, targetClass);
+			PaidSignalExpressions cached = this.parsed.get(key);
+			if (cached != null) {
+				return cached;
+			}
+			PaidSignal annotation = AnnotatedElementUtils.findMergedAnnotation(method, PaidSignal.class);
+			if (annotation == null) {
+				return null;
+			}
+			return this.parsed.computeIfAbsent(key, (k) -> new PaidSignalExpressions(annotation, method));
+		}
+
 	}
 
 }

@@ -30,6 +30,8 @@ final class PaidSignalInterceptor implements MethodInterceptor {
 
 	private final @Nullable BeanFactory beanFactory;
 
+	private final PaidSignalExpressions.Cache expressions = new PaidSignalExpressions.Cache();
+
 	PaidSignalInterceptor(Supplier<PaidSignals> signals, @Nullable BeanFactory beanFactory) {
 		this.signals = signals;
 		this.beanFactory = beanFactory;
@@ -42,7 +44,7 @@ final class PaidSignalInterceptor implements MethodInterceptor {
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
 				: invocation.getMethod().getDeclaringClass();
 		Method method = AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass);
-		PaidSignalExpressions expressions = PaidSignalExpressions.of(method, targetClass);
+		PaidSignalExpressions expressions = this.expressions.get(method, targetClass);
 		if (expressions == null) {
 			return result;
 		}

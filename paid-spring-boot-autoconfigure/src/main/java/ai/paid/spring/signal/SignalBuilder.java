@@ -108,7 +108,7 @@ public final class SignalBuilder {
 	 * @return this builder
 	 */
 	public SignalBuilder data(Map<String, ?> entries) {
-		data().putAll(entries);
+		entries.forEach(this::data);
 		return this;
 	}
 

@@ -259,7 +259,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 	/** Awaits the assertion; on timeout, the failure shows what Paid received and what the outbox still holds. */
 	private void awaitAsserted(org.awaitility.core.ThrowingRunnable assertion) {
 		try {
-			await().atMost(WAIT).untilAsserted(assertion);
+			await().atMost(WAIT).ignoreExceptions().untilAsserted(assertion);
 		}
 		catch (org.awaitility.core.ConditionTimeoutException ex) {
 			JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);

@@ -101,6 +101,19 @@ class PaidEntityCaptureTests {
 	}
 
 	@Test
+	void mappedFieldSetToNullIsQueuedAsCleared() {
+		this.runner.run((context) -> {
+			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
+			inTransaction(context, (em) -> signUp(em));
+			outbox.clear();
+			inTransaction(context, (em) -> em.find(Account.class, "acme").setCountry(null));
+			assertThat(outbox.messages).singleElement()
+				.satisfies((message) -> assertThat(message.payload()).doesNotContain("\"country\"")
+					.contains("\"clearedFields\":[\"billingAddress\"]"));
+		});
+	}
+
+	@Test
 	void deletesAreQueuedChildrenFirstInTheCustomersLane() {
 		this.runner.run((context) -> {
 			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
@@ -164,6 +177,17 @@ class PaidEntityCaptureTests {
 				.createEntityManager()
 				.createQuery("select count(a) from Account a", Long.class)
 				.getSingleResult()).isZero();
+		});
+	}
+
+	@Test
+	void contactWithoutCustomerFailsTheCommitNamingTheRelation() {
+		this.runner.run((context) -> {
+			assertThatThrownBy(() -> inTransaction(context,
+					(em) -> em.persist(new Contact("c-orphan", null, "Ann", "Other", "ann@x.test"))))
+				.hasStackTraceContaining(
+						"Contact 'c-orphan' has no customer (Contact.account is null); a Paid contact needs one");
+			assertThat(context.getBean(RecordingOutbox.class).messages).isEmpty();
 		});
 	}
 

@@ -1,0 +1,100 @@
+package ai.paid.spring.autoconfigure;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.client.WebClientPaidClient;
+import ai.paid.spring.outbox.OutboxDeliveryHandler;
+import ai.paid.spring.outbox.OutboxMessage;
+import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.sync.OutboxPaidSync;
+import ai.paid.spring.sync.PaidEntityCapture;
+import ai.paid.spring.sync.PaidSync;
+import ai.paid.spring.sync.PaidSyncIntegrator;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class PaidSyncAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, PaidSyncAutoConfiguration.class))
+		.withBean(PaidOutbox.class, () -> (OutboxMessage message) -> {
+		})
+		.withBean(PaidClient.class,
+				() -> WebClientPaidClient.builder().baseUrl("http://localhost:9").apiKey("test-key").build());
+
+	@Test
+	void providesThePaidSyncApiAndOneDeliveryHandlerPerEntityType() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(OutboxPaidSync.class);
+			assertThat(context.getBeansOfType(OutboxDeliveryHandler.class).values())
+				.extracting(OutboxDeliveryHandler::entityType)
+				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER");
+		});
+	}
+
+	@Test
+	void backsOffFromAnApplicationsOwnPaidSync() {
+		this.runner.withBean("myPaidSync", PaidSync.class, () -> mock(PaidSync.class))
+			.run((context) -> assertThat(context).hasSingleBean(PaidSync.class).doesNotHaveBean(OutboxPaidSync.class));
+	}
+
+	@Test
+	void applicationHandlerNamedLikeOneOfOursReplacesIt() {
+		OutboxDeliveryHandler own = mock(OutboxDeliveryHandler.class);
+		org.mockito.BDDMockito.given(own.entityType()).willReturn("ORDER");
+		this.runner.withBean("paidOrderDeliveryHandler", OutboxDeliveryHandler.class, () -> own)
+			.run((context) -> assertThat(context.getBeansOfType(OutboxDeliveryHandler.class).values())
+				.extracting(OutboxDeliveryHandler::entityType)
+				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER")
+				.hasSize(3));
+	}
+
+	@Test
+	void syncDisabledCreatesNothing() {
+		this.runner.withPropertyValues("paid.sync.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(PaidSync.class);
+			assertThat(context).doesNotHaveBean(OutboxDeliveryHandler.class);
+			assertThat(context).doesNotHaveBean(HibernatePropertiesCustomizer.class);
+		});
+	}
+
+	@Test
+	void starterDisabledCreatesNothing() {
+		this.runner.withPropertyValues("paid.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PaidSync.class)
+				.doesNotHaveBean(OutboxDeliveryHandler.class));
+	}
+
+	@Test
+	void withoutJpaThereIsNoEntityCapture() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(PaidEntityCapture.class));
+	}
+
+	@Test
+	void hibernateIntegratorIsAddedNextToOneTheApplicationConfigured() {
+		this.runner.run((context) -> {
+			Integrator own = new Integrator() {
+			};
+			Map<String, Object> properties = new HashMap<>();
+			properties.put("hibernate.integrator_provider", (IntegratorProvider) () -> List.of(own));
+			context.getBean(HibernatePropertiesCustomizer.class).customize(properties);
+			List<Integrator> integrators = ((IntegratorProvider) properties.get("hibernate.integrator_provider"))
+				.getIntegrators();
+			assertThat(integrators).hasSize(2).startsWith(own);
+			assertThat(integrators.get(1)).isInstanceOf(PaidSyncIntegrator.class);
+		});
+	}
+
+}
