@@ -150,6 +150,29 @@ abstract class AbstractTransactionalSignalsTests {
 		});
 	}
 
+	@Test
+	void rowsOfDifferentCustomersShareBulkPosts() {
+		paid().latency(Duration.ofMillis(300));
+		runner().run((context) -> {
+			List<Signal> signals = java.util.stream.IntStream.range(0, 20)
+				.mapToObj((i) -> inTransaction(context, () -> context.getBean(PaidSignals.class)
+					.emit("email_sent")
+					.customer(this.customer + "-" + i)
+					.send()))
+				.toList();
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(20));
+			await().until(() -> signals.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+			assertThat(ours(paid().signals())).extracting((signal) -> signal.get("idempotencyKey"))
+				.containsExactlyInAnyOrderElementsOf(signals.stream().map(Signal::idempotencyKey).toList());
+			long posts = paid().requests("POST", "/signals/bulk")
+				.stream()
+				.filter((request) -> request.body().contains(this.customer))
+				.count();
+			assertThat(posts).isLessThan(20);
+		});
+	}
+
 	private Signal emit(ApplicationContext context, String eventName) {
 		return context.getBean(PaidSignals.class).emit(eventName).customer(this.customer).send();
 	}
