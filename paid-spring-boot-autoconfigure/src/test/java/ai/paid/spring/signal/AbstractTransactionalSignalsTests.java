@@ -173,6 +173,31 @@ abstract class AbstractTransactionalSignalsTests {
 		});
 	}
 
+	@Test
+	void aSignalPaidRejectsIsCountedAndDoesNotBlockTheCustomersLane() {
+		paid().failNext(1, 400, RequestMatch.of("POST", "/signals/bulk"));
+		runner().run((context) -> {
+			Signal rejected = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().until(() -> outboxRows(context, rejected) == 0);
+			Signal next = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(1));
+			assertThat(ours(paid().signals()).get(0)).containsEntry("idempotencyKey", next.idempotencyKey());
+			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void signalsPaidCountsAsFailedAreCountedAndCompleted() {
+		paid().failSignalsForUnknownCustomers(true);
+		runner().run((context) -> {
+			Signal signal = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().until(() -> outboxRows(context, signal) == 0);
+			await().untilAsserted(
+					() -> assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1));
+			assertThat(ours(paid().signals())).isEmpty();
+		});
+	}
+
 	private Signal emit(ApplicationContext context, String eventName) {
 		return context.getBean(PaidSignals.class).emit(eventName).customer(this.customer).send();
 	}
