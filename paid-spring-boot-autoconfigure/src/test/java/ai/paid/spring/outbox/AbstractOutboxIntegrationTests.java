@@ -402,6 +402,22 @@ abstract class AbstractOutboxIntegrationTests {
 		});
 	}
 
+	@Test
+	void aSendLongerThanTheLeaseKeepsItsLaneThroughHeartbeats() {
+		this.deliveries.behave((record) -> Mono.delay(Duration.ofMillis(2500)).then());
+		ApplicationContextRunner runner = runner().withPropertyValues("paid.outbox.lease-duration=900ms",
+				"paid.outbox.poll-interval=100ms");
+		runner.run((first) -> runner.run((second) -> {
+			first.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> first.getBean(PaidOutbox.class)
+					.enqueue(upsert("cust:slow", "CUSTOMER", "slow", "{}")));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 1);
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+			// the other dispatcher polled every 100 ms for 2.5 s and never got the lane
+			assertThat(this.deliveries.calls()).hasSize(1);
+		}));
+	}
+
 	private void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		PaidOutbox outbox = context.getBean(PaidOutbox.class);
