@@ -85,8 +85,10 @@ function renderFigures(element, figures, emptyText) {
 
 function renderHealth(health) {
 	const element = $('health');
-	element.textContent = `health paidSync: ${health.status}`;
-	element.className = 'pill ' + (health.status === 'UP' ? 'up' : health.status === 'UNKNOWN' ? '' : health.status === 'DOWN' ? 'down' : 'warn');
+	const degraded = health.details && health.details.degraded === true;
+	element.textContent = `health paidSync: ${health.status}${degraded ? ' (degraded)' : ''}`;
+	element.className = 'pill ' + (health.status === 'UP' && !degraded ? 'up' : health.status === 'UNKNOWN' ? ''
+		: health.status === 'DOWN' ? 'down' : 'warn');
 	$('health-details').innerHTML = Object.entries(health.details || {})
 		.map(([k, v]) => `<span><b>${esc(k)}</b> ${esc(typeof v === 'object' ? JSON.stringify(v) : v)}</span>`).join('');
 }
@@ -208,7 +210,8 @@ $('new-account').addEventListener('submit', (event) => {
 	const contactEmail = value('new-contact-email');
 	const subscribe = $('new-account-subscribe').checked;
 	act(async () => {
-		const account = await call('POST', 'api/accounts', { name, email: value('new-account-email') });
+		const currency = value('new-account-currency');
+		const account = await call('POST', 'api/accounts', { name, email: value('new-account-email'), currency });
 		let contact = null;
 		if (first && last && contactEmail) {
 			contact = await call('POST', `api/accounts/${encodeURIComponent(account.id)}/contacts`,
@@ -216,7 +219,7 @@ $('new-account').addEventListener('submit', (event) => {
 		}
 		if (subscribe) {
 			await call('POST', `api/accounts/${encodeURIComponent(account.id)}/subscriptions`,
-				{ billingContactId: contact ? contact.id : undefined, currency: 'USD' });
+				{ billingContactId: contact ? contact.id : undefined, currency: currency || 'USD' });
 		}
 		event.target.reset();
 		$('new-account-subscribe').checked = true;

@@ -114,7 +114,7 @@ class DemoApiTests {
 
 	@Test
 	void changesMadeWhilePaidFailsStayPendingWithTheErrorAndSyncOnceItRecovers() {
-		this.http.post().uri("/api/paid/outage?seconds=4").retrieve().toBodilessEntity();
+		this.http.post().uri("/api/paid/outage?seconds=8").retrieve().toBodilessEntity();
 		String id = (String) post("/api/accounts", Map.of("name", "Umbrella Corp")).get("id");
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))
@@ -125,6 +125,20 @@ class DemoApiTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(syncOf(id))
 			.containsEntry("state", "synced")
 			.containsEntry("paidId", this.paid.customerByExternalId(id).orElseThrow().get("id")));
+	}
+
+	@Test
+	void accountPaidRejectsIsParkedWithPaidsErrorWithoutHoldingUpOtherAccounts() {
+		String rejected = (String) post("/api/accounts", Map.of("name", "Lowercase Ltd", "currency", "usd")).get("id");
+		String accepted = (String) post("/api/accounts", Map.of("name", "Uppercase Ltd", "currency", "EUR")).get("id");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(syncOf(rejected)).containsEntry("state", "parked")
+				.extractingByKey("error")
+				.asString()
+				.contains("400")
+				.contains("ISO 4217");
+			assertThat(syncOf(accepted)).containsEntry("state", "synced");
+		});
 	}
 
 	@SuppressWarnings("unchecked")

@@ -83,12 +83,12 @@ class OutboxSyncStates implements SyncStates {
 			return SyncState.parked(paidId,
 					"waiting behind a change Paid rejected: " + parked.entityType() + " " + parked.entityId());
 		}
-		if (waiting.attempts() == 0 || (waiting.lastError() == null && waiting.httpStatus() == null)) {
+		if (waiting.lastError() == null && waiting.httpStatus() == null) {
 			return SyncState.pending(paidId, null);
 		}
-		return SyncState.pending(paidId, "retrying after " + waiting.attempts()
-				+ ((waiting.attempts() == 1) ? " attempt: " : " attempts: ")
-				+ describe(waiting.httpStatus(), waiting.lastError()));
+		String tries = (waiting.attempts() == 1) ? "1 attempt" : waiting.attempts() + " attempts";
+		return SyncState.pending(paidId,
+				"retrying after " + tries + ": " + describe(waiting.httpStatus(), waiting.lastError()));
 	}
 
 	private static String describe(@Nullable Integer httpStatus, @Nullable String error) {

@@ -7,34 +7,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
- * Configuration of the transactional outbox ({@code paid.outbox.*}).
+ * Configuration of the transactional outbox ('paid.outbox.*').
  *
- * @param enabled whether to set up the outbox (enqueue API, dispatcher, schema handling)
- * @param initializeSchema when to run the bundled schema script on startup: {@code embedded} (embedded databases
- * only), {@code always} (the scripts are idempotent) or {@code never} (you manage the tables, e.g. with Flyway)
- * @param validateSchema whether startup fails when the outbox tables are missing
- * @param transactionRequired whether enqueueing outside a transaction fails; when false, such calls run in their own
- * transaction
- * @param dispatcherEnabled whether this instance delivers rows to Paid; switch off on instances that only write
- * @param pollInterval how often the dispatcher looks for ready lanes besides the after-commit wake-up (retries, other
- * instances' writes, crashed instances' lanes)
- * @param leaseDuration how long a claimed lane stays reserved for one instance; a heartbeat extends it while a
- * delivery runs, so this bounds how long a crashed instance's lanes wait
- * @param maxConcurrentLanes lanes delivered at the same time by one instance (rows of one lane are always sent one
- * after another)
- * @param batchSize rows read from a lane per database round trip
- * @param databaseThreads threads doing the dispatcher's database work (each holds at most one connection at a time)
- * @param initialBackoff upper bound of the random wait after a lane head's first retryable failure; doubles with each
- * further failure
- * @param maxBackoff upper bound of the random wait between retries
- * @param maxAttempts failed attempts after which a lane is parked
- * @param maxAge age of a failing row after which its lane is parked
- * @param deliveryTimeout longest time a handler may take to deliver one row before the attempt counts as failed
- * @param shutdownTimeout how long shutdown waits for deliveries in flight; unfinished lanes are retried by another
- * instance after their lease
- * @param credentialsProbeInterval how often one delivery is tried while Paid rejects the API key
- * @param healthBacklogAge oldest pending age above which the {@code paidSync} health reports degraded
- * @param circuitBreaker circuit breaker that pauses dispatching while Paid keeps failing
+ * @param enabled Whether to set up the outbox (enqueue API, dispatcher, schema handling).
+ * @param initializeSchema When to run the bundled schema script on startup: 'embedded' (embedded databases
+ * only), 'always' (the scripts are idempotent) or 'never' (you manage the tables, e.g. with Flyway).
+ * @param validateSchema Whether startup fails when the outbox tables are missing.
+ * @param transactionRequired Whether enqueueing outside a transaction fails; when false, such calls run in their own
+ * transaction.
+ * @param dispatcherEnabled Whether this instance delivers rows to Paid; switch off on instances that only write.
+ * @param pollInterval How often the dispatcher looks for ready lanes besides the after-commit wake-up (retries, other
+ * instances' writes, crashed instances' lanes).
+ * @param leaseDuration How long a claimed lane stays reserved for one instance; a heartbeat extends it while a
+ * delivery runs, so this bounds how long a crashed instance's lanes wait.
+ * @param maxConcurrentLanes Lanes delivered at the same time by one instance (rows of one lane are always sent one
+ * after another).
+ * @param batchSize Rows read from a lane per database round trip.
+ * @param databaseThreads Threads doing the dispatcher's database work (each holds at most one connection at a time).
+ * @param initialBackoff Upper bound of the random wait after a lane head's first retryable failure; doubles with each
+ * further failure.
+ * @param maxBackoff Upper bound of the random wait between retries.
+ * @param maxAttempts Failed attempts after which a lane is parked.
+ * @param maxAge Age of a failing row after which its lane is parked.
+ * @param deliveryTimeout Longest time a handler may take to deliver one row before the attempt counts as failed.
+ * @param shutdownTimeout How long shutdown waits for deliveries in flight; unfinished lanes are retried by another
+ * instance after their lease.
+ * @param credentialsProbeInterval How often one delivery is tried while Paid rejects the API key.
+ * @param healthBacklogAge Oldest pending age above which the 'paidSync' health reports degraded.
+ * @param circuitBreaker Circuit breaker that pauses dispatching while Paid keeps failing.
  */
 @ConfigurationProperties("paid.outbox")
 public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
@@ -50,12 +50,12 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue CircuitBreaker circuitBreaker) {
 
 	/**
-	 * Circuit breaker settings ({@code paid.outbox.circuit-breaker.*}).
+	 * Circuit breaker settings ('paid.outbox.circuit-breaker.*').
 	 *
-	 * @param window number of most recent deliveries considered
-	 * @param minimumCalls deliveries needed in the window before the breaker may open
-	 * @param failureThreshold share of retryable failures (0 to 1) in the window that opens the breaker
-	 * @param openDuration time between probe deliveries while open
+	 * @param window Number of most recent deliveries considered.
+	 * @param minimumCalls Deliveries needed in the window before the breaker may open.
+	 * @param failureThreshold Share of retryable failures (0 to 1) in the window that opens the breaker.
+	 * @param openDuration Time between probe deliveries while open.
 	 */
 	public record CircuitBreaker(@DefaultValue("20") int window, @DefaultValue("10") int minimumCalls,
 			@DefaultValue("0.5") double failureThreshold, @DefaultValue("30s") Duration openDuration) {

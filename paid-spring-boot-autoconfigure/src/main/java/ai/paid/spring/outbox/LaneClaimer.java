@@ -88,6 +88,13 @@ final class LaneClaimer {
 		return (claimed != null) ? claimed : Collections.emptyList();
 	}
 
+	private boolean ownedByAnother(ClaimedLane lane) {
+		List<Long> tokens = this.jdbc.queryForList(
+				"SELECT lease_token FROM paid_sync_lane WHERE lane_key = ? AND lease_owner IS NOT NULL", Long.class,
+				lane.key());
+		return !tokens.isEmpty() && tokens.get(0) != lane.token();
+	}
+
 	private void relaxCommit() {
 		String relaxed = this.dialect.relaxedCommit();
 		if (relaxed != null) {
@@ -97,8 +104,7 @@ final class LaneClaimer {
 
 	/**
 	 * Extends the leases of lanes still being delivered.
-	 * @return the lanes whose lease could not be extended: lost to another instance after expiry, or released
-	 * meanwhile
+	 * @return the lanes another instance claimed after our lease expired (not those we released meanwhile)
 	 */
 	List<ClaimedLane> extend(Collection<ClaimedLane> lanes) {
 		List<ClaimedLane> list = new ArrayList<>(lanes);
@@ -116,7 +122,7 @@ final class LaneClaimer {
 		int index = 0;
 		for (int[] batch : counts) {
 			for (int count : batch) {
-				if (count == 0) {
+				if (count == 0 && ownedByAnother(list.get(index))) {
 					lost.add(list.get(index));
 				}
 				index++;

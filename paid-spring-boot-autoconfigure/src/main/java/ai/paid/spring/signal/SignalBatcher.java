@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 import ai.paid.spring.client.PaidClient;
@@ -30,7 +31,7 @@ import ai.paid.spring.signal.SignalMetrics.Path;
  * in-memory path survives Paid outages up to its retries and buffer, not a crash of this process (use a transaction
  * and the outbox for that).
  */
-public final class SignalBatcher implements SmartLifecycle {
+public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Stops after the web server (so requests in progress can still emit) and before the shared Reactor Netty
@@ -102,7 +103,8 @@ public final class SignalBatcher implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			throw new IllegalStateException("Signal '" + signal.eventName()
+					+ "' not accepted: interrupted while waiting for room in the signal buffer", ex);
 		}
 	}
 
@@ -146,13 +148,28 @@ public final class SignalBatcher implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 			this.thread = null;
-			reportUnsent();
+			reportUnsent(true);
 		}
 	}
 
-	private void reportUnsent() {
+	/**
+	 * Reports signals that never left, also when the sender never ran (the context failed before it started).
+	 */
+	@Override
+	public void destroy() {
+		if (isRunning()) {
+			stop();
+		}
+		else {
+			// after stop() the buffer is empty and what was in flight is already reported
+			this.stopped = true;
+			reportUnsent(false);
+		}
+	}
+
+	private void reportUnsent(boolean includeInFlight) {
 		this.buffer.remove(WAKE_UP);
-		int unsent = this.buffer.size() + this.sender.pending();
+		int unsent = this.buffer.size() + (includeInFlight ? this.sender.pending() : 0);
 		if (unsent > 0) {
 			this.buffer.clear();
 			this.metrics.failed(Path.BUFFERED, FailureReason.SHUTDOWN, unsent);

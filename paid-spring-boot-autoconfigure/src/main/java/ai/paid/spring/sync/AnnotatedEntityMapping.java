@@ -133,6 +133,22 @@ final class AnnotatedEntityMapping implements EntityMapping {
 		return this.codec.mapper().convertValue(values, dataType);
 	}
 
+	@Override
+	public Set<String> clearedFields(Object entity) {
+		Map<String, Boolean> empty = new LinkedHashMap<>();
+		this.fields.forEach((name, accessor) -> {
+			String field = (name.indexOf('.') < 0) ? name : name.substring(0, name.indexOf('.'));
+			empty.merge(field, accessor.read(entity) == null, Boolean::logicalAnd);
+		});
+		Set<String> cleared = new java.util.LinkedHashSet<>();
+		empty.forEach((field, isEmpty) -> {
+			if (isEmpty) {
+				cleared.add(field);
+			}
+		});
+		return cleared;
+	}
+
 	private String customerExternalId(Object entity, String id, EntityMappings mappings) {
 		Reference reference = this.customer;
 		Object value = (reference != null) ? reference.accessor().read(entity) : null;

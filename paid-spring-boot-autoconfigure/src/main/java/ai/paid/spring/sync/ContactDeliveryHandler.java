@@ -1,5 +1,7 @@
 package ai.paid.spring.sync;
 
+import java.util.Set;
+
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxOperation;
@@ -48,9 +50,10 @@ public final class ContactDeliveryHandler implements OutboxDeliveryHandler {
 				.then(this.links.delete(PaidEntityType.CONTACT, record.entityId()));
 		}
 		PaidContactData data = this.codec.read(record.payload(), PaidContactData.class);
+		Set<String> cleared = this.codec.readClearedFields(record.payload());
 		return this.ids.customerId(data.customerExternalId(), record)
 			.flatMap((customerId) -> this.client
-				.updateContactByExternalId(data.externalId(), this.requests.updateContact(data, customerId))
+				.updateContactByExternalId(data.externalId(), this.requests.updateContact(data, customerId, cleared))
 				.onErrorResume(PaidIdResolver::isNotFound,
 						(ex) -> this.client.createContact(this.requests.createContact(data, customerId))))
 			.flatMap((contact) -> this.links.save(PaidEntityType.CONTACT, data.externalId(), contact.id()));

@@ -1,5 +1,7 @@
 package ai.paid.spring.sync;
 
+import java.util.Set;
+
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxOperation;
@@ -44,7 +46,8 @@ public final class CustomerDeliveryHandler implements OutboxDeliveryHandler {
 				.then(this.links.delete(PaidEntityType.CUSTOMER, record.entityId()));
 		}
 		PaidCustomerData data = this.codec.read(record.payload(), PaidCustomerData.class);
-		return this.client.updateCustomerByExternalId(data.externalId(), this.requests.updateCustomer(data))
+		Set<String> cleared = this.codec.readClearedFields(record.payload());
+		return this.client.updateCustomerByExternalId(data.externalId(), this.requests.updateCustomer(data, cleared))
 			.onErrorResume(PaidIdResolver::isNotFound,
 					(ex) -> this.client.createCustomer(this.requests.createCustomer(data)))
 			.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, data.externalId(), customer.id()));

@@ -1,6 +1,7 @@
 package ai.paid.spring.sync;
 
 import java.util.Collection;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,14 @@ interface EntityMapping {
 
 	/** The entity's current Paid state; related entities are resolved through the mappings. */
 	PaidEntityData snapshot(Object entity, EntityMappings mappings);
+
+	/**
+	 * Paid fields (top-level wire names) the entity maps but currently holds no value for, so an update can clear
+	 * them in Paid instead of leaving the old value.
+	 */
+	default Set<String> clearedFields(Object entity) {
+		return Set.of();
+	}
 
 	/** The entity's external id, for relations pointing at it. */
 	String externalId(Object entity, EntityMappings mappings);

@@ -1,6 +1,7 @@
 package ai.paid.spring.sync;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,10 @@ final class EntityMappings {
 
 	PaidEntityData snapshot(Object entity) {
 		return require(entity).snapshot(entity, this);
+	}
+
+	Set<String> clearedFields(Object entity) {
+		return require(entity).clearedFields(entity);
 	}
 
 	String externalIdOf(Object entity) {

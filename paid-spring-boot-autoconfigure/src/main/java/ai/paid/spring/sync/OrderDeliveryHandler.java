@@ -79,7 +79,8 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 
 	private Mono<Void> update(String paidId, PaidOrderData data, OutboxRecord record) {
 		return billingContactIds(data, record)
-			.flatMap((contacts) -> this.client.updateOrder(paidId, this.requests.updateOrder(data, contacts.orElse(null))))
+			.flatMap((contacts) -> this.client.updateOrder(paidId, this.requests.updateOrder(data, contacts.orElse(null),
+					this.codec.readClearedFields(record.payload()))))
 			.then();
 	}
 

@@ -1,5 +1,7 @@
 package ai.paid.spring.sync;
 
+import java.util.Set;
+
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxOperation;
 
@@ -17,9 +19,13 @@ final class SyncMessages {
 	}
 
 	OutboxMessage upsert(PaidEntityData data) {
+		return upsert(data, Set.of());
+	}
+
+	OutboxMessage upsert(PaidEntityData data, Set<String> clearedFields) {
 		requireIds(data.type(), data.externalId(), data.customerExternalId());
 		return new OutboxMessage(lane(data.customerExternalId()), data.type().name(), data.externalId(),
-				OutboxOperation.UPSERT, this.codec.write(data));
+				OutboxOperation.UPSERT, this.codec.write(data, clearedFields));
 	}
 
 	OutboxMessage delete(PaidEntityType type, String externalId, String customerExternalId) {

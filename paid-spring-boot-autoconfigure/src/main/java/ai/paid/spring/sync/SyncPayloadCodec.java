@@ -1,7 +1,11 @@
 package ai.paid.spring.sync;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,18 +22,37 @@ import tools.jackson.databind.node.ObjectNode;
  *           "name":"AI SDR - Pro","startDate":"2025-06-01T00:00:00Z","currency":"USD","metadata":{…},
  *           "lines":[{"productExternalId":"ai-sdr-pro","attributes":[{"name":…,"pricing":{…}}]}], …}
  * </pre>
+ * An entity captured through annotations also lists the mapped fields it holds no value for, e.g.
+ * {@code "clearedFields":["vatNumber","billingAddress"]}, so the update clears them in Paid (where Paid allows null).
  * A reader of a later version must keep reading version 1 rows: they can be pending across an upgrade.
  */
 final class SyncPayloadCodec {
 
 	static final int VERSION = 1;
 
+	private static final String CLEARED = "clearedFields";
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	String write(PaidEntityData data) {
+		return write(data, Set.of());
+	}
+
+	String write(PaidEntityData data, Set<String> clearedFields) {
 		ObjectNode node = this.mapper.valueToTree(data);
 		node.put("version", VERSION);
+		if (!clearedFields.isEmpty()) {
+			ArrayNode cleared = node.putArray(CLEARED);
+			clearedFields.forEach(cleared::add);
+		}
 		return this.mapper.writeValueAsString(node);
+	}
+
+	/** The mapped fields the entity held no value for when it was queued. */
+	Set<String> readClearedFields(String payload) {
+		Set<String> cleared = new LinkedHashSet<>();
+		this.mapper.readTree(payload).path(CLEARED).forEach((name) -> cleared.add(name.asString()));
+		return cleared;
 	}
 
 	<T extends PaidEntityData> T read(String payload, Class<T> type) {

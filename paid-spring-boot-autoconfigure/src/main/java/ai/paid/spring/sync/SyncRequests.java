@@ -2,6 +2,7 @@ package ai.paid.spring.sync;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import ai.paid.spring.client.ContactBillingAddress;
 import ai.paid.spring.client.ContactRole;
@@ -29,7 +30,11 @@ final class SyncRequests {
 		this.mapper = mapper;
 	}
 
-	UpdateCustomerRequest updateCustomer(PaidCustomerData data) {
+	UpdateCustomerRequest updateCustomer(PaidCustomerData data, Set<String> cleared) {
+		return updateCustomer(data).withExplicitNulls(nullable(cleared, UpdateCustomerRequest.NULLABLE_FIELDS));
+	}
+
+	private UpdateCustomerRequest updateCustomer(PaidCustomerData data) {
 		return new UpdateCustomerRequest(data.name(), data.legalName(), data.email(), data.phone(), data.website(),
 				null, address(data.billingAddress()), state(data.creationState()), null, data.vatNumber(),
 				data.metadata());
@@ -41,7 +46,12 @@ final class SyncRequests {
 				data.metadata(), data.defaultCurrency());
 	}
 
-	UpdateContactRequest updateContact(PaidContactData data, String customerId) {
+	UpdateContactRequest updateContact(PaidContactData data, String customerId, Set<String> cleared) {
+		return updateContact(data, customerId)
+			.withExplicitNulls(nullable(cleared, UpdateContactRequest.NULLABLE_FIELDS));
+	}
+
+	private UpdateContactRequest updateContact(PaidContactData data, String customerId) {
 		return new UpdateContactRequest(customerId, data.email(), data.firstName(), data.lastName(), data.phone(),
 				address(data.billingAddress()), null, roles(data.roles()));
 	}
@@ -59,7 +69,12 @@ final class SyncRequests {
 				null);
 	}
 
-	UpdateOrderRequest updateOrder(PaidOrderData data, @Nullable List<String> billingContactIds) {
+	UpdateOrderRequest updateOrder(PaidOrderData data, @Nullable List<String> billingContactIds,
+			Set<String> cleared) {
+		return updateOrder(data, billingContactIds).withExplicitNulls(nullable(cleared, UpdateOrderRequest.NULLABLE_FIELDS));
+	}
+
+	private UpdateOrderRequest updateOrder(PaidOrderData data, @Nullable List<String> billingContactIds) {
 		return new UpdateOrderRequest(data.name(), data.startDate(), data.endDate(), data.subscriptionTerms(),
 				state(data.creationState()), data.billingAnchor(), data.paymentTerms(), data.externalId(),
 				data.metadata(), null, billingContactIds, null, null, null, null);
@@ -71,6 +86,11 @@ final class SyncRequests {
 			.map((attribute) -> this.mapper.convertValue(attribute, OrderLineAttribute.class))
 			.toList() : null;
 		return new CreateOrderLineRequest(productId, line.name(), line.description(), null, null, attributes);
+	}
+
+	/** Cleared fields Paid accepts as {@code null}; the others are simply not sent. */
+	private static String[] nullable(Set<String> cleared, Set<String> nullableFields) {
+		return cleared.stream().filter(nullableFields::contains).toArray(String[]::new);
 	}
 
 	private static @Nullable CustomerBillingAddress address(PaidCustomerData.@Nullable Address address) {

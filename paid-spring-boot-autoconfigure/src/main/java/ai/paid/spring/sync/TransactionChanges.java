@@ -124,7 +124,8 @@ final class TransactionChanges
 				deletes.add(change.delete());
 			}
 			else {
-				upserts.add(this.messages.upsert(this.mappings.snapshot(change.entity())));
+				upserts.add(this.messages.upsert(this.mappings.snapshot(change.entity()),
+						this.mappings.clearedFields(change.entity())));
 			}
 		}
 		upserts.sort(UPSERT_ORDER);

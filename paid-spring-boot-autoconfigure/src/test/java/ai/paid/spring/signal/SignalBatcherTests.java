@@ -102,6 +102,24 @@ class SignalBatcherTests {
 	}
 
 	@Test
+	void signalsEmittedBeforeTheContextStartedAreSentWhenItStarts() {
+		this.runner.run((context) -> {
+			SignalBatcher batcher = context.getBean(SignalBatcher.class);
+			batcher.stop();
+			assertThat(batcher.isRunning()).isFalse();
+			SignalBatcher fresh = new SignalBatcher(context.getBean(ai.paid.spring.client.PaidClient.class),
+					SignalBatcherSettings.defaults(), SignalMetrics.NONE);
+			PaidSignals signals = new PaidSignals(fresh, null);
+			signals.emit("email_sent").customer(this.customer).send();
+			assertThat(requests()).isEmpty();
+			fresh.start();
+			await().untilAsserted(() -> assertThat(signals()).hasSize(1));
+			fresh.destroy();
+			assertThatIllegalStateException().isThrownBy(() -> signals.emit("email_sent").customer(this.customer).send());
+		});
+	}
+
+	@Test
 	void aRetryAfterAnUnansweredRequestReusesTheKeysAndPaidCountsDuplicates() {
 		paid().crashAfterProcessing(1, SIGNALS);
 		this.runner.withPropertyValues("paid.signals.flush-interval=20ms", "paid.retry.initial-backoff=10ms")
@@ -129,7 +147,7 @@ class SignalBatcherTests {
 				List<RecordedRequest> requests = requests();
 				assertThat(requests).hasSize(3);
 				assertThat(keys(requests.get(2))).isEqualTo(keys(requests.get(0)));
-				assertThat(counter(context, "paid.signals.sent", "ingested")).isEqualTo(3);
+				await().untilAsserted(() -> assertThat(counter(context, "paid.signals.sent", "ingested")).isEqualTo(3));
 			});
 	}
 

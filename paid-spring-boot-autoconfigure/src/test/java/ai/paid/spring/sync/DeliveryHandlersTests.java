@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import ai.paid.spring.client.PaidApiException;
@@ -77,6 +78,20 @@ class DeliveryHandlersTests {
 		assertThat(this.server.requests("PUT", "/customers/external/acme")).hasSize(2);
 		assertThat(this.server.requests("POST", "/customers/")).hasSize(1);
 		assertThat(link("CUSTOMER", "acme")).isEqualTo(this.server.customerByExternalId("acme").get().get("id"));
+	}
+
+	@Test
+	void fieldClearedLocallyIsClearedInPaid() {
+		deliver(this.customers, upsert(PaidCustomerData.builder("acme")
+			.name("Acme Ltd")
+			.vatNumber("GB123")
+			.billingAddress(new PaidCustomerData.Address(null, null, null, null, null, "GB"))
+			.build()), 0);
+		deliver(this.customers, this.messages.upsert(PaidCustomerData.builder("acme").name("Acme Ltd").build(),
+				Set.of("vatNumber", "billingAddress", "email")), 0);
+		assertThat(this.server.customerByExternalId("acme").orElseThrow()).containsEntry("vatNumber", null)
+			.containsEntry("billingAddress", null)
+			.containsEntry("name", "Acme Ltd");
 	}
 
 	@Test

@@ -101,6 +101,19 @@ class PaidEntityCaptureTests {
 	}
 
 	@Test
+	void mappedFieldSetToNullIsQueuedAsCleared() {
+		this.runner.run((context) -> {
+			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
+			inTransaction(context, (em) -> signUp(em));
+			outbox.clear();
+			inTransaction(context, (em) -> em.find(Account.class, "acme").setCountry(null));
+			assertThat(outbox.messages).singleElement()
+				.satisfies((message) -> assertThat(message.payload()).doesNotContain("\"country\"")
+					.contains("\"clearedFields\":[\"billingAddress\"]"));
+		});
+	}
+
+	@Test
 	void deletesAreQueuedChildrenFirstInTheCustomersLane() {
 		this.runner.run((context) -> {
 			RecordingOutbox outbox = context.getBean(RecordingOutbox.class);
