@@ -1,23 +1,16 @@
 package ai.paid.spring.signal;
 
-import java.util.List;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import ai.paid.spring.client.BulkSignalsResponse;
-import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxRecord;
-import ai.paid.spring.signal.SignalMetrics.FailureReason;
-import ai.paid.spring.signal.SignalMetrics.Path;
 
 /**
- * Delivers {@code SIGNAL} outbox rows: one {@code POST /signals/bulk} per row, with the idempotency key stored in the
- * row, so a row sent again after a timeout or crash is counted by Paid as a duplicate.
+ * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
+ * or crash is counted by Paid as a duplicate. Rows the outbox delivers concurrently (different lanes) share bulk
+ * POSTs, sent as soon as fewer than four POSTs are out and otherwise together with the rows that arrived meanwhile.
  * <p>
  * Transport failures, 5xx, 429 and rejected credentials go back to the outbox, which retries, waits or pauses. A
  * signal Paid answers for but does not accept ({@code failed} in the response, or 400 malformed) would fail the same
@@ -26,11 +19,11 @@ import ai.paid.spring.signal.SignalMetrics.Path;
  */
 public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler {
 
-	private static final Log logger = LogFactory.getLog(SignalOutboxDeliveryHandler.class);
+	private static final int MAX_IN_FLIGHT = 4;
 
-	private final PaidClient client;
+	private static final int MAX_BATCH = 100;
 
-	private final SignalMetrics metrics;
+	private final SignalBulkDelivery delivery;
 
 	/**
 	 * Creates the handler; the auto-configuration does this.
@@ -38,8 +31,7 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 	 * @param metrics where to report
 	 */
 	public SignalOutboxDeliveryHandler(PaidClient client, SignalMetrics metrics) {
-		this.client = client.withoutRetries();
-		this.metrics = metrics;
+		this.delivery = new SignalBulkDelivery(client.withoutRetries(), metrics, MAX_IN_FLIGHT, MAX_BATCH);
 	}
 
 	@Override
@@ -49,11 +41,7 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 
 	@Override
 	public Mono<Void> deliver(OutboxRecord record) {
-		return Mono.fromCallable(() -> read(record))
-			.flatMap((signal) -> this.client.sendSignals(List.of(signal))
-				.doOnNext((response) -> acknowledged(signal, response))
-				.onErrorResume(SignalOutboxDeliveryHandler::isMalformed, (ex) -> rejected(signal, ex)))
-			.then();
+		return Mono.fromCallable(() -> read(record)).flatMap(this.delivery::deliver);
 	}
 
 	private static Signal read(OutboxRecord record) {
@@ -61,26 +49,6 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 			throw new IllegalStateException("Outbox row " + record.id() + " of type SIGNAL has no payload");
 		}
 		return SignalJson.MAPPER.readValue(record.payload(), Signal.class);
-	}
-
-	private void acknowledged(Signal signal, BulkSignalsResponse response) {
-		this.metrics.sent(Path.TRANSACTIONAL, response.ingested(), response.duplicates());
-		if (response.failed() > 0) {
-			this.metrics.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, response.failed());
-			logger.warn("Paid did not accept signal '" + signal.eventName() + "' (idempotency key "
-					+ signal.idempotencyKey() + "); its response counted it as failed");
-		}
-	}
-
-	private Mono<BulkSignalsResponse> rejected(Signal signal, Throwable ex) {
-		this.metrics.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, 1);
-		logger.error("Paid rejected signal '" + signal.eventName() + "' (idempotency key " + signal.idempotencyKey()
-				+ ") as malformed: " + ex.getMessage());
-		return Mono.empty();
-	}
-
-	private static boolean isMalformed(Throwable ex) {
-		return ex instanceof PaidApiException paid && paid.getStatus() == 400;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import ai.paid.spring.outbox.PaidOutbox;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
@@ -32,7 +33,11 @@ public final class PaidEntityCapture {
 
 	private final PaidOutbox outbox;
 
+	private static final Map<SessionFactoryImplementor, PaidEntityCapture> CAPTURES = new ConcurrentHashMap<>();
+
 	private final Map<SharedSessionContractImplementor, TransactionChanges> open = new ConcurrentHashMap<>();
+
+	private final SessionFactoryImplementor sessionFactory;
 
 	/**
 	 * Builds and validates the mappings of the persistence unit's entities.
@@ -50,6 +55,21 @@ public final class PaidEntityCapture {
 			.build();
 		this.messages = new SyncMessages(codec);
 		this.outbox = outbox;
+		this.sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+		CAPTURES.put(this.sessionFactory, this);
+	}
+
+	/** Stops serving {@link PaidSyncListener} instances that Hibernate created without Spring. */
+	public void close() {
+		CAPTURES.remove(this.sessionFactory, this);
+	}
+
+	/**
+	 * The capture of a session factory, for JPA listeners Hibernate instantiates itself (no bean container), which
+	 * have no other way to reach it.
+	 */
+	static @Nullable PaidEntityCapture of(SessionFactoryImplementor sessionFactory) {
+		return CAPTURES.get(sessionFactory);
 	}
 
 	/** Whether changes of this entity class are mirrored into Paid. */

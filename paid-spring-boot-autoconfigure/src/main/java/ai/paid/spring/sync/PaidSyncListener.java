@@ -1,8 +1,11 @@
 package ai.paid.spring.sync;
 
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
 import org.hibernate.Hibernate;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -26,7 +29,7 @@ public class PaidSyncListener {
 
 	private final @Nullable ObjectProvider<PaidEntityCapture> capture;
 
-	/** Used when Hibernate creates the listener without Spring; the Hibernate integration does the work. */
+	/** Used when Hibernate creates the listener without Spring's bean container. */
 	public PaidSyncListener() {
 		this.capture = null;
 	}
@@ -36,32 +39,53 @@ public class PaidSyncListener {
 		this.capture = capture;
 	}
 
+	/**
+	 * The entity entered the session: watch the transaction from now on, so its changes are flushed and queued in
+	 * Spring's {@code beforeCommit}, while the outbox still takes them.
+	 */
+	@PrePersist
+	@PreRemove
+	@PostLoad
+	void touched(Object entity) {
+		SharedSessionContractImplementor session = session(entity);
+		PaidEntityCapture capture = (session != null) ? capture(session) : null;
+		if (capture != null) {
+			capture.touched(session, entity);
+		}
+	}
+
 	@PostPersist
 	void inserted(Object entity) {
 		SharedSessionContractImplementor session = session(entity);
-		if (session != null) {
+		PaidEntityCapture capture = (session != null) ? capture(session) : null;
+		if (capture != null) {
 			EntityPersister persister = persister(session, entity);
-			this.capture.getObject().inserted(session, persister, persister.getIdentifier(entity, session), entity);
+			capture.inserted(session, persister, persister.getIdentifier(entity, session), entity);
 		}
 	}
 
 	@PostUpdate
 	void updated(Object entity) {
 		SharedSessionContractImplementor session = session(entity);
-		if (session != null) {
+		PaidEntityCapture capture = (session != null) ? capture(session) : null;
+		if (capture != null) {
 			EntityPersister persister = persister(session, entity);
-			this.capture.getObject()
-				.updated(session, persister, persister.getIdentifier(entity, session), entity, null);
+			capture.updated(session, persister, persister.getIdentifier(entity, session), entity, null);
 		}
 	}
 
 	@PostRemove
 	void deleted(Object entity) {
 		SharedSessionContractImplementor session = session(entity);
-		if (session != null) {
+		PaidEntityCapture capture = (session != null) ? capture(session) : null;
+		if (capture != null) {
 			EntityPersister persister = persister(session, entity);
-			this.capture.getObject().deleted(session, persister, persister.getIdentifier(entity, session), entity);
+			capture.deleted(session, persister, persister.getIdentifier(entity, session), entity);
 		}
+	}
+
+	private @Nullable PaidEntityCapture capture(SharedSessionContractImplementor session) {
+		return (this.capture != null) ? this.capture.getIfAvailable() : PaidEntityCapture.of(session.getFactory());
 	}
 
 	private static EntityPersister persister(SharedSessionContractImplementor session, Object entity) {
@@ -70,7 +94,7 @@ public class PaidSyncListener {
 
 	/** The session of the current Spring-managed transaction, unless the Hibernate integration covers it. */
 	private @Nullable SharedSessionContractImplementor session(Object entity) {
-		if (this.capture == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
 		for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {

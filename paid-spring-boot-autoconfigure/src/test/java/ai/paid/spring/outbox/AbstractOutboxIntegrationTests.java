@@ -36,6 +36,8 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,6 +153,55 @@ abstract class AbstractOutboxIntegrationTests {
 			}
 			assertThat(this.deliveries.delivered()).hasSize(1000);
 			await().atMost(Duration.ofSeconds(5)).until(() -> rows() == 0 && pendingLanes() == 0);
+		});
+	}
+
+	@Test
+	void concurrentWritersOnTheSameCustomersNeverHaveALaterChangeDeliveredFirst() throws Exception {
+		// some transactions commit slowly after their outbox rows got ids: without the lane row lock taken before
+		// the ids, a later id could commit and be delivered first
+		this.deliveries.behave((record) -> Mono.delay(Duration.ofMillis(1)).then());
+		runner().withPropertyValues("paid.outbox.poll-interval=20ms").run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			ExecutorService writers = Executors.newFixedThreadPool(4);
+			List<Future<?>> done = new ArrayList<>();
+			AtomicInteger sequence = new AtomicInteger();
+			for (int w = 0; w < 4; w++) {
+				done.add(writers.submit(() -> {
+					for (int i = 0; i < 50; i++) {
+						int n = sequence.getAndIncrement();
+						String lane = "cust:shared-" + (n % 3);
+						tx.executeWithoutResult((status) -> {
+							outbox.enqueue(upsert(lane, "ORDER", "o-" + n, Integer.toString(n)));
+							if (n % 7 == 0) {
+								// runs after the outbox wrote its rows (same order, registered later): the row's id
+								// is taken, the commit is late
+								TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+									@Override
+									public void beforeCommit(boolean readOnly) {
+										sleep(5);
+									}
+
+								});
+							}
+						});
+					}
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+			writers.shutdown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.deliveries.delivered().size() >= 200);
+			for (int lane = 0; lane < 3; lane++) {
+				assertThat(this.deliveries.lane("cust:shared-" + lane)).extracting(OutboxRecord::id)
+					.as("ids delivered on lane %d", lane)
+					.isSorted()
+					.doesNotHaveDuplicates();
+			}
+			assertThat(this.deliveries.delivered()).hasSize(200);
 		});
 	}
 
@@ -402,6 +453,22 @@ abstract class AbstractOutboxIntegrationTests {
 		});
 	}
 
+	@Test
+	void aSendLongerThanTheLeaseKeepsItsLaneThroughHeartbeats() {
+		this.deliveries.behave((record) -> Mono.delay(Duration.ofMillis(2500)).then());
+		ApplicationContextRunner runner = runner().withPropertyValues("paid.outbox.lease-duration=900ms",
+				"paid.outbox.poll-interval=100ms");
+		runner.run((first) -> runner.run((second) -> {
+			first.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> first.getBean(PaidOutbox.class)
+					.enqueue(upsert("cust:slow", "CUSTOMER", "slow", "{}")));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 1);
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+			// the other dispatcher polled every 100 ms for 2.5 s and never got the lane
+			assertThat(this.deliveries.calls()).hasSize(1);
+		}));
+	}
+
 	private void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		PaidOutbox outbox = context.getBean(PaidOutbox.class);
@@ -411,6 +478,15 @@ abstract class AbstractOutboxIntegrationTests {
 				String payload = Integer.toString(seq);
 				tx.executeWithoutResult((status) -> outbox.enqueue(upsert(key, "ORDER", key + "-" + payload, payload)));
 			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

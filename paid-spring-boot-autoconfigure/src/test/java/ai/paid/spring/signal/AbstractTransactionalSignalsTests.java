@@ -150,6 +150,54 @@ abstract class AbstractTransactionalSignalsTests {
 		});
 	}
 
+	@Test
+	void rowsOfDifferentCustomersShareBulkPosts() {
+		paid().latency(Duration.ofMillis(300));
+		runner().run((context) -> {
+			List<Signal> signals = java.util.stream.IntStream.range(0, 20)
+				.mapToObj((i) -> inTransaction(context, () -> context.getBean(PaidSignals.class)
+					.emit("email_sent")
+					.customer(this.customer + "-" + i)
+					.send()))
+				.toList();
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(20));
+			await().until(() -> signals.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+			assertThat(ours(paid().signals())).extracting((signal) -> signal.get("idempotencyKey"))
+				.containsExactlyInAnyOrderElementsOf(signals.stream().map(Signal::idempotencyKey).toList());
+			long posts = paid().requests("POST", "/signals/bulk")
+				.stream()
+				.filter((request) -> request.body().contains(this.customer))
+				.count();
+			assertThat(posts).isLessThan(20);
+		});
+	}
+
+	@Test
+	void aSignalPaidRejectsIsCountedAndDoesNotBlockTheCustomersLane() {
+		paid().failNext(1, 400, RequestMatch.of("POST", "/signals/bulk"));
+		runner().run((context) -> {
+			Signal rejected = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().until(() -> outboxRows(context, rejected) == 0);
+			Signal next = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(1));
+			assertThat(ours(paid().signals()).get(0)).containsEntry("idempotencyKey", next.idempotencyKey());
+			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void signalsPaidCountsAsFailedAreCountedAndCompleted() {
+		paid().failSignalsForUnknownCustomers(true);
+		runner().run((context) -> {
+			Signal signal = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().until(() -> outboxRows(context, signal) == 0);
+			await().untilAsserted(
+					() -> assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1));
+			assertThat(ours(paid().signals())).isEmpty();
+		});
+	}
+
 	private Signal emit(ApplicationContext context, String eventName) {
 		return context.getBean(PaidSignals.class).emit(eventName).customer(this.customer).send();
 	}
