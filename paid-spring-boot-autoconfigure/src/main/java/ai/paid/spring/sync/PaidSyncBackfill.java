@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -88,6 +89,9 @@ public final class PaidSyncBackfill {
 
 	private volatile boolean stopRequested;
 
+	private volatile Consumer<BackfillProgress> chunkListener = (progress) -> {
+	};
+
 	/**
 	 * Create a backfill.
 	 * @param entityManagerFactory the persistence unit holding the synced entities
@@ -137,8 +141,15 @@ public final class PaidSyncBackfill {
 				continue;
 			}
 			PaidEntityType type = (mapping instanceof AnnotatedEntityMapping annotated) ? annotated.type() : null;
+			// to-one relations (the customer, a billing contact) come with the page instead of one query each
+			StringBuilder fetches = new StringBuilder();
+			for (SingularAttribute<?, ?> attribute : entity.getSingularAttributes()) {
+				if (attribute.isAssociation()) {
+					fetches.append(" left join fetch e.").append(attribute.getName());
+				}
+			}
 			classes.add(new SyncedClass(entity.getName(), entity.getJavaType(), id.getName(), wrap(id.getJavaType()),
-					type));
+					fetches.toString(), type));
 		}
 		classes.sort(Comparator.comparing(SyncedClass::name));
 		return List.copyOf(classes);
@@ -251,7 +262,7 @@ public final class PaidSyncBackfill {
 				Object id = parseId(externalId, synced.idType());
 				Object entity = (id != null) ? entityManager().find(synced.javaType(), id) : null;
 				if (entity != null && externalId.equals(this.mappings.externalIdOf(entity))) {
-					this.outbox.enqueue(this.messages.upsert(this.mappings.snapshot(entity)));
+					this.outbox.enqueue(message(entity, this.mappings.snapshot(entity)));
 					return true;
 				}
 				return false;
@@ -281,6 +292,11 @@ public final class PaidSyncBackfill {
 		return queued;
 	}
 
+	/** Called after every committed chunk (tests stop a backfill at a known point with it). */
+	void onChunk(Consumer<BackfillProgress> listener) {
+		this.chunkListener = listener;
+	}
+
 	private long run(List<SyncedClass> targets) {
 		if (!this.running.compareAndSet(false, true)) {
 			throw new IllegalStateException("A Paid backfill is already running in this instance");
@@ -291,6 +307,7 @@ public final class PaidSyncBackfill {
 	private long runClaimed(List<SyncedClass> targets) {
 		this.stopRequested = false;
 		try {
+			requireProgressTable();
 			long queued = 0;
 			for (SyncedClass synced : ordered(targets)) {
 				if (this.stopRequested) {
@@ -338,10 +355,15 @@ public final class PaidSyncBackfill {
 			done += chunk.queued();
 			skipped += chunk.skipped();
 			queued += chunk.queued();
-			publish(new BackfillProgress(synced.name(), type, BackfillProgress.RUNNING, done, total, skipped));
+			BackfillProgress now = new BackfillProgress(synced.name(), type, BackfillProgress.RUNNING, done, total,
+					skipped);
+			publish(now);
+			this.chunkListener.accept(now);
 			logger.info("Paid backfill " + synced.name() + ": " + done + "/" + total + " queued"
 					+ ((skipped > 0) ? ", " + skipped + " skipped" : "") + " (chunk of " + chunk.read() + " in "
-					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms)");
+					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms: read "
+					+ Duration.ofNanos(chunk.readNanos()).toMillis() + " ms, mapped "
+					+ Duration.ofNanos(chunk.mapNanos()).toMillis() + " ms)");
 			if (chunk.read() < this.chunkSize) {
 				break;
 			}
@@ -362,8 +384,10 @@ public final class PaidSyncBackfill {
 	private Chunk queueChunk(SyncedClass synced, @Nullable String lastId, long done, long total, long skipped) {
 		Chunk chunk = this.transaction.execute((status) -> {
 			Timestamp since = this.jdbc.queryForObject("SELECT CURRENT_TIMESTAMP(6)", Timestamp.class);
+			long readStart = System.nanoTime();
 			EntityManager entityManager = entityManager();
 			List<?> entities = page(entityManager, synced, lastId, this.chunkSize);
+			long mapStart = System.nanoTime();
 			Set<String> lanes = new LinkedHashSet<>();
 			long queued = 0;
 			long failed = 0;
@@ -371,7 +395,7 @@ public final class PaidSyncBackfill {
 			for (Object entity : entities) {
 				last = String.valueOf(this.persistenceUnitUtil.getIdentifier(entity));
 				try {
-					OutboxMessage message = this.messages.upsert(this.mappings.snapshot(entity));
+					OutboxMessage message = message(entity, this.mappings.snapshot(entity));
 					this.outbox.enqueue(message);
 					lanes.add(message.lane());
 					queued++;
@@ -389,7 +413,8 @@ public final class PaidSyncBackfill {
 				// registered after the outbox's own synchronization, so it runs after the rows and lanes are written
 				TransactionSynchronizationManager.registerSynchronization(new LiveFirst(lanes, since));
 			}
-			return new Chunk(entities.size(), queued, failed, last);
+			return new Chunk(entities.size(), queued, failed, last, mapStart - readStart,
+					System.nanoTime() - mapStart);
 		});
 		Assert.state(chunk != null, "Backfill chunk returned nothing");
 		return chunk;
@@ -419,7 +444,7 @@ public final class PaidSyncBackfill {
 						continue;
 					}
 					if (match.test(entity, data)) {
-						this.outbox.enqueue(this.messages.upsert(data));
+						this.outbox.enqueue(message(entity, data));
 						found[0]++;
 						if (firstOnly) {
 							break;
@@ -437,10 +462,16 @@ public final class PaidSyncBackfill {
 		}
 	}
 
+	/** The same message live capture queues for the entity. */
+	private OutboxMessage message(Object entity, PaidEntityData data) {
+		return this.messages.upsert(data, this.mappings.clearedFields(entity));
+	}
+
 	private List<?> page(EntityManager entityManager, SyncedClass synced, @Nullable String lastId, int size) {
 		String id = "e." + synced.idAttribute();
 		TypedQuery<?> query = entityManager
-			.createQuery("select e from " + synced.name() + " e" + ((lastId != null) ? " where " + id + " > :last" : "")
+			.createQuery("select e from " + synced.name() + " e" + synced.fetches()
+					+ ((lastId != null) ? " where " + id + " > :last" : "")
 					+ " order by " + id, synced.javaType())
 			.setMaxResults(size)
 			.setHint("org.hibernate.readOnly", true);
@@ -494,6 +525,17 @@ public final class PaidSyncBackfill {
 			}
 		}
 		throw new IllegalArgumentException("'" + entityName + "' is not a synced entity; synced: " + entityNames());
+	}
+
+	private void requireProgressTable() {
+		try {
+			this.jdbc.queryForList("SELECT entity_name FROM paid_sync_backfill WHERE 1 = 0", String.class);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Paid backfill stores its progress in table paid_sync_backfill, which "
+					+ "could not be read; create it from the starter's schema script "
+					+ "(ai/paid/spring/outbox/schema-<database>.sql) or set paid.outbox.initialize-schema=always", ex);
+		}
 	}
 
 	private void publish(BackfillProgress progress) {
@@ -583,16 +625,17 @@ public final class PaidSyncBackfill {
 	}
 
 	/** A synced entity class and how to page through it. */
-	private record SyncedClass(String name, Class<?> javaType, String idAttribute, Class<?> idType,
+	private record SyncedClass(String name, Class<?> javaType, String idAttribute, Class<?> idType, String fetches,
 			@Nullable PaidEntityType type) {
 
 		SyncedClass withType(PaidEntityType type) {
-			return new SyncedClass(this.name, this.javaType, this.idAttribute, this.idType, type);
+			return new SyncedClass(this.name, this.javaType, this.idAttribute, this.idType, this.fetches, type);
 		}
 
 	}
 
-	private record Chunk(int read, long queued, long skipped, @Nullable String lastId) {
+	private record Chunk(int read, long queued, long skipped, @Nullable String lastId, long readNanos,
+			long mapNanos) {
 
 	}
 

@@ -1,9 +1,14 @@
 package ai.paid.spring.actuate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.PaidCredentialsRejectedEvent;
+import ai.paid.spring.outbox.PaidLaneParkedEvent;
+import ai.paid.spring.outbox.PaidLaneRecoveredEvent;
 import ai.paid.spring.sync.fixtures.Account;
 import ai.paid.spring.test.AutoConfigureMockPaid;
 import ai.paid.spring.test.MockPaidServer;
@@ -22,6 +27,8 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.test.context.TestPropertySource;
@@ -85,6 +92,28 @@ class PaidSyncEndpointTests {
 			assertThat(retry.json().path("retried").asBoolean()).isTrue();
 			await().atMost(WAIT).until(() -> this.paid.customerByExternalId(id).isPresent());
 			assertThat(get("").path("parkedLanes").asLong()).isZero();
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.recorded.events).filteredOn(PaidLaneRecoveredEvent.class::isInstance)
+					.map(PaidLaneRecoveredEvent.class::cast)
+					.anyMatch((event) -> event.lane().equals("cust:" + id) && event.entityId().equals(id)));
+			assertThat(this.recorded.events).filteredOn(PaidLaneParkedEvent.class::isInstance)
+				.map(PaidLaneParkedEvent.class::cast)
+				.anyMatch((event) -> event.lane().equals("cust:" + id) && Integer.valueOf(400).equals(event.httpStatus()));
+		}
+
+		@Test
+		void credentialsRejectedIsPublishedToTheApplicationAndShownInTheEndpoint() {
+			String id = id("key");
+			this.paid.failNext(1, 401, RequestMatch.path("/customers/external/" + id));
+			save(new Account(id, "Key Ltd"));
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.recorded.events)
+					.filteredOn(PaidCredentialsRejectedEvent.class::isInstance)
+					.map(PaidCredentialsRejectedEvent.class::cast)
+					.anyMatch((event) -> event.httpStatus() == 401));
+			// the probe after paid.outbox.credentials-probe-interval succeeds and dispatching resumes
+			await().atMost(WAIT).until(() -> this.paid.customerByExternalId(id).isPresent());
+			await().atMost(WAIT).until(() -> !get("").path("dispatch").path("credentialsRejected").asBoolean());
 		}
 
 		@Test
@@ -228,7 +257,8 @@ class PaidSyncEndpointTests {
 			"spring.datasource.url=jdbc:h2:mem:paidsync-endpoint-${random.uuid};DB_CLOSE_DELAY=-1",
 			"spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.poll-interval=100ms",
 			"paid.outbox.initial-backoff=50ms", "paid.outbox.max-backoff=200ms",
-			"paid.sync.product-id-cache-ttl=0s", "paid.sync.backfill.chunk-size=7", "spring.main.banner-mode=off" })
+			"paid.sync.product-id-cache-ttl=0s", "paid.sync.backfill.chunk-size=7",
+			"paid.outbox.credentials-probe-interval=300ms", "spring.main.banner-mode=off" })
 	abstract static class Base {
 
 		@Autowired
@@ -242,6 +272,9 @@ class PaidSyncEndpointTests {
 
 		@Autowired
 		PlatformTransactionManager transactionManager;
+
+		@Autowired
+		RecordedEvents recorded;
 
 		@LocalServerPort
 		int port;
@@ -282,6 +315,33 @@ class PaidSyncEndpointTests {
 	@EnableAutoConfiguration
 	@EntityScan(basePackageClasses = Account.class)
 	static class App {
+
+		@Bean
+		RecordedEvents recordedEvents() {
+			return new RecordedEvents();
+		}
+
+	}
+
+	/** What an application listening for the sync's events receives. */
+	static class RecordedEvents {
+
+		final List<Object> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void parked(PaidLaneParkedEvent event) {
+			this.events.add(event);
+		}
+
+		@EventListener
+		void recovered(PaidLaneRecoveredEvent event) {
+			this.events.add(event);
+		}
+
+		@EventListener
+		void credentialsRejected(PaidCredentialsRejectedEvent event) {
+			this.events.add(event);
+		}
 
 	}
 
