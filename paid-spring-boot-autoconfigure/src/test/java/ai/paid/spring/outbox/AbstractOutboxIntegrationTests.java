@@ -19,6 +19,7 @@ import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -56,12 +57,24 @@ abstract class AbstractOutboxIntegrationTests {
 
 	protected abstract TestDatabase database();
 
+	private static final java.util.Map<Class<?>, IsolatedDatabase> isolated = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private IsolatedDatabase isolated() {
+		return isolated.computeIfAbsent(getClass(), (type) -> new IsolatedDatabase(database()));
+	}
+
+	@AfterAll
+	static void dropIsolatedDatabases() {
+		isolated.values().forEach(IsolatedDatabase::drop);
+		isolated.clear();
+	}
+
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
 					PaidOutboxAutoConfiguration.class))
-			.withPropertyValues(database().propertyValues())
+			.withPropertyValues(isolated().propertyValues())
 			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=8", "paid.outbox.initialize-schema=never",
 					"paid.outbox.poll-interval=200ms", "paid.outbox.initial-backoff=20ms",
 					"paid.outbox.max-backoff=100ms", "paid.outbox.lease-duration=3s",
@@ -81,10 +94,10 @@ abstract class AbstractOutboxIntegrationTests {
 
 	@BeforeEach
 	void cleanTables() {
-		JdbcTemplate jdbc = new JdbcTemplate(database().dataSource());
-		String platform = OutboxDialect.of(database().dataSource()).name();
+		JdbcTemplate jdbc = new JdbcTemplate(isolated().dataSource());
+		String platform = OutboxDialect.of(isolated().dataSource()).name();
 		new ResourceDatabasePopulator(new ClassPathResource("ai/paid/spring/outbox/schema-" + platform + ".sql"))
-			.execute(database().dataSource());
+			.execute(isolated().dataSource());
 		jdbc.execute("TRUNCATE TABLE paid_sync_outbox");
 		jdbc.execute("TRUNCATE TABLE paid_sync_lane");
 	}
@@ -257,7 +270,7 @@ abstract class AbstractOutboxIntegrationTests {
 			assertThat(admin.skipHead("cust:bad")).isEqualTo(parked.headId());
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.lane("cust:bad").size() == 1);
 			assertThat(this.deliveries.lane("cust:bad").get(0).entityId()).isEqualTo("after-bad");
-			assertThat(new JdbcTemplate(database().dataSource())
+			assertThat(new JdbcTemplate(isolated().dataSource())
 				.queryForObject("SELECT state FROM paid_sync_outbox WHERE id = ?", Integer.class, parked.headId()))
 				.isEqualTo(4);
 			assertThat(admin.parkedLanes(0, 10)).isEmpty();
@@ -322,7 +335,7 @@ abstract class AbstractOutboxIntegrationTests {
 			assertThat(this.events).filteredOn(PaidCredentialsRejectedEvent.class::isInstance).hasSize(1);
 			// several probes later, nothing was parked: no attempts were consumed
 			await().pollDelay(Duration.ofMillis(800)).until(() -> true);
-			assertThat(new JdbcTemplate(database().dataSource())
+			assertThat(new JdbcTemplate(isolated().dataSource())
 				.queryForObject("SELECT MAX(failures) FROM paid_sync_outbox", Integer.class)).isZero();
 			rejected.set(false);
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 6);
@@ -509,13 +522,13 @@ abstract class AbstractOutboxIntegrationTests {
 	}
 
 	private long rows() {
-		Long count = new JdbcTemplate(database().dataSource())
+		Long count = new JdbcTemplate(isolated().dataSource())
 			.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE state = 0", Long.class);
 		return (count != null) ? count : 0;
 	}
 
 	private long pendingLanes() {
-		Long count = new JdbcTemplate(database().dataSource())
+		Long count = new JdbcTemplate(isolated().dataSource())
 			.queryForObject("SELECT COUNT(*) FROM paid_sync_lane WHERE pending_since IS NOT NULL", Long.class);
 		return (count != null) ? count : 0;
 	}
