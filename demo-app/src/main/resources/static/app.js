@@ -24,24 +24,34 @@ function syncCell(sync) {
 	return `<span class="sync ${esc(sync.state)}">${esc(label)}</span>${detail}`;
 }
 
+// Replaces an element's content only when it changed, so a button is not swapped under the pointer every second.
+const rendered = new Map();
+
+function setHtml(element, html) {
+	if (rendered.get(element) !== html) {
+		element.innerHTML = html;
+		rendered.set(element, html);
+	}
+}
+
 function emptyRow(columns, text) {
 	return `<tr><td colspan="${columns}" class="empty">${esc(text)}</td></tr>`;
 }
 
 function renderAccounts(accounts) {
 	if (state.editingAccount) return; // keep the rename field as the person left it
-	$('accounts').innerHTML = accounts.length === 0 ? emptyRow(5, 'No accounts yet') : accounts.map((a) => `
+	setHtml($('accounts'), accounts.length === 0 ? emptyRow(5, 'No accounts yet') : accounts.map((a) => `
 		<tr data-id="${esc(a.id)}" data-name="${esc(a.name)}">
 			<td class="name">${esc(a.name)}</td>
 			<td>${esc(a.email)}</td>
 			<td class="id">${esc(a.id)}</td>
 			<td class="sync-cell">${syncCell(a.sync)}</td>
 			<td class="actions"><button type="button" data-action="rename" data-id="${esc(a.id)}">Rename</button></td>
-		</tr>`).join('');
+		</tr>`).join(''));
 }
 
 function renderContacts(contacts) {
-	$('contacts').innerHTML = contacts.length === 0 ? emptyRow(6, 'No contacts yet') : contacts.map((c) => `
+	setHtml($('contacts'), contacts.length === 0 ? emptyRow(6, 'No contacts yet') : contacts.map((c) => `
 		<tr data-id="${esc(c.id)}">
 			<td>${esc(c.name)}<div class="id">${esc(c.id)}</div></td>
 			<td>${esc(c.title)}</td>
@@ -52,18 +62,18 @@ function renderContacts(contacts) {
 				<button type="button" data-action="email" data-id="${esc(c.id)}">Send email</button>
 				<button type="button" data-action="meeting" data-id="${esc(c.id)}">Book meeting</button>
 			</td>
-		</tr>`).join('');
+		</tr>`).join(''));
 }
 
 function renderOrders(orders) {
-	$('orders').innerHTML = orders.length === 0 ? emptyRow(5, 'No subscriptions yet') : orders.map((o) => `
+	setHtml($('orders'), orders.length === 0 ? emptyRow(5, 'No subscriptions yet') : orders.map((o) => `
 		<tr data-id="${esc(o.id)}">
 			<td>${esc(o.plan)}<div class="id">${esc(o.id)}</div></td>
 			<td>${esc(o.accountName)}</td>
 			<td>${esc(o.startDate)} → ${esc(o.endDate)}</td>
 			<td>${esc(o.currency)}</td>
 			<td class="sync-cell">${syncCell(o.sync)}</td>
-		</tr>`).join('');
+		</tr>`).join(''));
 }
 
 function renderSignals(signals, count, ingested) {
@@ -162,6 +172,7 @@ function startRename(id) {
 	const row = document.querySelector(`#accounts tr[data-id="${CSS.escape(id)}"]`);
 	if (!row) return;
 	state.editingAccount = id;
+	rendered.delete($('accounts')); // the rename field replaces the rendered row
 	row.querySelector('.name').innerHTML = `<input class="rename" value="${esc(row.dataset.name)}">`;
 	row.querySelector('.actions').innerHTML = `<button type="button" data-action="save" data-id="${esc(id)}">Save</button>
 		<button type="button" data-action="cancel">Cancel</button>`;

@@ -2,20 +2,25 @@ package ai.paid.demo;
 
 import java.time.Duration;
 
+import ai.paid.demo.crm.CrmService;
+import ai.paid.spring.test.MockPaidServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -29,6 +34,12 @@ class DemoPageBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private MockPaidServer paid;
+
+	@Autowired
+	private CrmService crm;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -51,7 +62,7 @@ class DemoPageBrowserTests {
 		WebDriver browser = chromium.driver();
 		browser.get("http://localhost:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accounts"), "Acme Ltd"));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#accounts tr[data-id]")));
 
 		browser.findElement(By.id("new-account-name")).sendKeys("Globex Corporation");
 		browser.findElement(By.id("new-account-email")).sendKeys("billing@globex.example");
@@ -60,7 +71,58 @@ class DemoPageBrowserTests {
 		By globexSync = By.xpath("//tbody[@id='accounts']/tr[@data-name='Globex Corporation']//span[contains(@class,'sync ')]");
 		wait.until(ExpectedConditions.textToBe(globexSync, "synced"));
 		WebElement row = browser.findElement(By.xpath("//tbody[@id='accounts']/tr[@data-name='Globex Corporation']"));
-		assertThat(row.findElement(By.cssSelector(".sync-cell .id")).getText()).isNotBlank();
+		String paidId = row.findElement(By.cssSelector(".sync-cell .id")).getText();
+		assertThat(paidId).startsWith("cus_");
+		assertThat(this.paid.customer(paidId)).hasValueSatisfying(
+				(customer) -> assertThat(customer).containsEntry("name", "Globex Corporation"));
+	}
+
+	@Test
+	void renamingAnAccountOnThePageRenamesThePaidCustomer() {
+		WebDriver browser = chromium.driver();
+		browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		String id = this.crm.createAccount("Initech", null, null, null, "USD").getId();
+		By row = By.xpath("//tbody[@id='accounts']/tr[@data-id='" + id + "']");
+		wait.until(ExpectedConditions.textToBe(By.xpath("//tbody[@id='accounts']/tr[@data-id='" + id
+				+ "']//span[contains(@class,'sync ')]"), "synced"));
+
+		wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(row).findElement(By.cssSelector("button[data-action='rename']")).click();
+			return true;
+		});
+		WebElement field = browser.findElement(By.cssSelector("#accounts input.rename"));
+		field.clear();
+		field.sendKeys("Initrode");
+		browser.findElement(By.cssSelector("#accounts button[data-action='save']")).click();
+
+		wait.until(ExpectedConditions.attributeToBe(row, "data-name", "Initrode"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.paid.customerByExternalId(id))
+				.hasValueSatisfying((customer) -> assertThat(customer).containsEntry("name", "Initrode")));
+	}
+
+	@Test
+	void bookingAMeetingOnThePageSendsAMeetingBookedSignal() {
+		WebDriver browser = chromium.driver();
+		browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "John Doe"));
+		long before = meetingsBooked();
+
+		By bookMeeting = By
+			.xpath("//tbody[@id='contacts']/tr[contains(., 'John Doe')]//button[@data-action='meeting']");
+		// a click lands on the element found; if the table was re-rendered in between, find the new one
+		wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(bookMeeting).click();
+			return true;
+		});
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> meetingsBooked() == before + 1);
+	}
+
+	private long meetingsBooked() {
+		return this.paid.signals().stream().filter((signal) -> "meeting_booked".equals(signal.get("eventName"))).count();
 	}
 
 }

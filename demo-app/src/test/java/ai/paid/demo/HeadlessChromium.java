@@ -42,8 +42,12 @@ final class HeadlessChromium implements AutoCloseable {
 	 * Why this machine cannot run the browser tests, or {@code null} when it can.
 	 */
 	static @Nullable String missing() {
-		if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
-			return "The browser tests need Debian's Chromium and its driver at " + BROWSER + " and " + DRIVER
+		return missing(BROWSER, DRIVER);
+	}
+
+	static @Nullable String missing(File browser, File driver) {
+		if (!browser.canExecute() || !driver.canExecute()) {
+			return "The browser tests need Debian's Chromium and its driver at " + browser + " and " + driver
 					+ ", and at least one is missing. Install them with: " + INSTALL
 					+ " (.ci/run does this before running the tests).";
 		}

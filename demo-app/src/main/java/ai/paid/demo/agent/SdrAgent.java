@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import ai.paid.demo.crm.Contact;
 import ai.paid.demo.crm.CrmService;
+import ai.paid.demo.crm.Plan;
 import ai.paid.spring.signal.PaidSignal;
 import ai.paid.spring.signal.PaidSignals;
 
@@ -22,9 +23,6 @@ public class SdrAgent {
 
 	/** Paid's event name for a meeting the agent booked. */
 	public static final String MEETING_BOOKED = "meeting_booked";
-
-	/** External id of the Paid product the agent's signals are attributed to. */
-	static final String PRODUCT = "ai-sdr-pro";
 
 	private final CrmService crm;
 
@@ -48,7 +46,7 @@ public class SdrAgent {
 		AgentActivity sent = record(EMAIL_SENT, contact, subject);
 		this.signals.emit(EMAIL_SENT)
 			.customer(contact.getAccount().getId())
-			.product(PRODUCT)
+			.product(Plan.AI_SDR_PRODUCT)
 			.data("contact_id", contact.getId())
 			.send();
 		return sent;
@@ -59,7 +57,7 @@ public class SdrAgent {
 	 * transaction, billed to the meeting's account.
 	 */
 	@Transactional
-	@PaidSignal(value = MEETING_BOOKED, customer = "#result.accountId", product = "'" + PRODUCT + "'",
+	@PaidSignal(value = MEETING_BOOKED, customer = "#result.accountId", product = "'" + Plan.AI_SDR_PRODUCT + "'",
 			data = "contact_id=#result.contactId")
 	public Meeting bookMeeting(String contactId, Instant startsAt) {
 		Contact contact = this.crm.contact(contactId);

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import ai.paid.spring.sync.annotation.PaidField;
 import ai.paid.spring.sync.annotation.PaidSync;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A company the AI SDR sells to and bills: a customer in Paid. Its {@code @Id} is the customer's external id in Paid;
@@ -25,13 +26,13 @@ public class Account {
 	private String name;
 
 	@PaidField("email")
-	private String email;
+	private @Nullable String email;
 
 	@PaidField("website")
-	private String website;
+	private @Nullable String website;
 
 	@PaidField("billingAddress.country")
-	private String country;
+	private @Nullable String country;
 
 	@PaidField("defaultCurrency")
 	private String currency;
@@ -41,7 +42,8 @@ public class Account {
 	protected Account() {
 	}
 
-	public Account(String name, String email, String website, String country, String currency) {
+	public Account(String name, @Nullable String email, @Nullable String website, @Nullable String country,
+			String currency) {
 		this.id = Ids.next("acc");
 		this.name = name;
 		this.email = email;
@@ -63,27 +65,27 @@ public class Account {
 		this.name = name;
 	}
 
-	public String getEmail() {
+	public @Nullable String getEmail() {
 		return this.email;
 	}
 
-	public void setEmail(String email) {
+	public void setEmail(@Nullable String email) {
 		this.email = email;
 	}
 
-	public String getWebsite() {
+	public @Nullable String getWebsite() {
 		return this.website;
 	}
 
-	public void setWebsite(String website) {
+	public void setWebsite(@Nullable String website) {
 		this.website = website;
 	}
 
-	public String getCountry() {
+	public @Nullable String getCountry() {
 		return this.country;
 	}
 
-	public void setCountry(String country) {
+	public void setCountry(@Nullable String country) {
 		this.country = country;
 	}
 

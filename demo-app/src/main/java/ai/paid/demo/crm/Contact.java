@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import ai.paid.spring.sync.annotation.PaidCustomer;
 import ai.paid.spring.sync.annotation.PaidField;
 import ai.paid.spring.sync.annotation.PaidSync;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person at an {@link Account} the agent talks to: a contact of the customer in Paid.
@@ -38,14 +39,14 @@ public class Contact {
 	@PaidField("email")
 	private String email;
 
-	private String title;
+	private @Nullable String title;
 
 	private Instant createdAt;
 
 	protected Contact() {
 	}
 
-	public Contact(Account account, String firstName, String lastName, String email, String title) {
+	public Contact(Account account, String firstName, String lastName, String email, @Nullable String title) {
 		this.id = Ids.next("con");
 		this.account = account;
 		this.firstName = firstName;
@@ -91,11 +92,11 @@ public class Contact {
 		this.email = email;
 	}
 
-	public String getTitle() {
+	public @Nullable String getTitle() {
 		return this.title;
 	}
 
-	public void setTitle(String title) {
+	public void setTitle(@Nullable String title) {
 		this.title = title;
 	}
 

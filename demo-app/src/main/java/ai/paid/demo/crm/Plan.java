@@ -8,7 +8,10 @@ package ai.paid.demo.crm;
  */
 public record Plan(String displayName, String productId) {
 
+	/** External id of the AI SDR product in Paid (a constant, so annotations can name it too). */
+	public static final String AI_SDR_PRODUCT = "ai-sdr-pro";
+
 	/** The seed scenario's plan. */
-	public static final Plan AI_SDR_PRO = new Plan("AI SDR - Pro", "ai-sdr-pro");
+	public static final Plan AI_SDR_PRO = new Plan("AI SDR - Pro", AI_SDR_PRODUCT);
 
 }

@@ -17,6 +17,7 @@ import ai.paid.spring.sync.annotation.PaidCustomer;
 import ai.paid.spring.sync.annotation.PaidField;
 import ai.paid.spring.sync.annotation.PaidOrderLines;
 import ai.paid.spring.sync.annotation.PaidSync;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link Account}'s subscription to an AI SDR plan: an order in Paid, linked to the customer and, when there is
@@ -38,7 +39,7 @@ public class Subscription {
 	@ManyToOne(fetch = FetchType.EAGER)
 	@JoinColumn(name = "billing_contact_id")
 	@PaidBillingContact
-	private Contact billingContact;
+	private @Nullable Contact billingContact;
 
 	@PaidField("name")
 	private String plan;
@@ -59,7 +60,7 @@ public class Subscription {
 	protected Subscription() {
 	}
 
-	public Subscription(Account account, Contact billingContact, Plan plan, LocalDate startDate, LocalDate endDate,
+	public Subscription(Account account, @Nullable Contact billingContact, Plan plan, LocalDate startDate, LocalDate endDate,
 			String currency) {
 		this.id = Ids.next("sub");
 		this.account = account;
@@ -80,7 +81,7 @@ public class Subscription {
 		return this.account;
 	}
 
-	public Contact getBillingContact() {
+	public @Nullable Contact getBillingContact() {
 		return this.billingContact;
 	}
 

@@ -4,12 +4,14 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -62,6 +64,11 @@ abstract class OutboxDialect {
 
 	/** Insert the lane row with enq_seq 1, or bump enq_seq and mark it pending; one parameter: the lane key. */
 	abstract String laneUpsert();
+
+	/** Upserts the lane rows (sorted), taking their row locks until commit. */
+	void upsertLanes(JdbcTemplate jdbc, List<String> sortedLanes) {
+		jdbc.batchUpdate(laneUpsert(), sortedLanes, 100, (ps, lane) -> ps.setString(1, lane));
+	}
 
 	/**
 	 * Writes an UPSERT message: merges it into the entity's pending row, keeping the row's position, or appends a new
@@ -226,6 +233,19 @@ abstract class OutboxDialect {
 					+ "pending_since = COALESCE(l.pending_since, CURRENT_TIMESTAMP(6)) "
 					+ "WHEN NOT MATCHED THEN INSERT (lane_key, enq_seq, pending_since, not_before) "
 					+ "VALUES (s.k, 1, CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))";
+		}
+
+		@Override
+		void upsertLanes(JdbcTemplate jdbc, List<String> sortedLanes) {
+			for (String lane : sortedLanes) {
+				try {
+					jdbc.update(laneUpsert(), lane);
+				}
+				catch (DuplicateKeyException ex) {
+					// H2's MERGE is not atomic: a concurrent transaction inserted the new lane first; it exists now
+					jdbc.update(laneUpsert(), lane);
+				}
+			}
 		}
 
 		@Override

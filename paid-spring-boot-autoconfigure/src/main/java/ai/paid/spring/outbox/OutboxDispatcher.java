@@ -96,9 +96,9 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 	private final DeliveryFailureClassifier classifier = new DeliveryFailureClassifier();
 
-	private final BackoffPolicy backoff;
+	private final DispatchGate gate;
 
-	private final CircuitBreaker breaker;
+	private final FailurePolicy failures;
 
 	private final Map<String, OutboxDeliveryHandler> handlers;
 
@@ -121,14 +121,6 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	private final AtomicBoolean claimQueued = new AtomicBoolean();
 
 	private volatile boolean running;
-
-	private volatile boolean paused;
-
-	private volatile boolean credentialsRejected;
-
-	private volatile Instant credentialsProbeAt = Instant.MIN;
-
-	private volatile Instant rateLimitedUntil = Instant.MIN;
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
@@ -156,9 +148,11 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		this.claimer = new LaneClaimer(jdbc, transaction, dialect, this.owner, settings.leaseDuration());
 		this.reader = new LaneReader(jdbc, dialect);
 		this.completer = new LaneCompleter(jdbc, transaction, dialect);
-		this.backoff = new BackoffPolicy(settings.initialBackoff(), settings.maxBackoff());
-		this.breaker = new CircuitBreaker(settings.breakerWindow(), settings.breakerMinimumCalls(),
+		CircuitBreaker breaker = new CircuitBreaker(settings.breakerWindow(), settings.breakerMinimumCalls(),
 				settings.breakerFailureThreshold(), settings.breakerOpenDuration(), Clock.systemUTC());
+		this.gate = new DispatchGate(breaker, settings.credentialsProbeInterval(), Clock.systemUTC());
+		this.failures = new FailurePolicy(this.gate, new BackoffPolicy(settings.initialBackoff(), settings.maxBackoff()),
+				settings.maxAttempts(), settings.maxAge());
 		this.handlers = byType(handlers);
 		this.observer = observer;
 		this.events = events;
@@ -189,13 +183,13 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 	/** Stops claiming lanes; deliveries in flight finish. */
 	public void pause() {
-		this.paused = true;
+		this.gate.pause();
 		logger.info("Paid outbox dispatching paused");
 	}
 
 	/** Resumes claiming after {@link #pause()}. */
 	public void resume() {
-		this.paused = false;
+		this.gate.resume();
 		logger.info("Paid outbox dispatching resumed");
 		this.generalClaimPending.set(true);
 		requestClaim();
@@ -206,8 +200,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	 * @return the status
 	 */
 	public DispatchStatus status() {
-		return new DispatchStatus(this.running, this.paused, this.credentialsRejected, this.breaker.state().name(),
-				this.rateLimitedUntil.isAfter(Instant.now()));
+		return this.gate.status(this.running);
 	}
 
 	/**
@@ -309,30 +302,17 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 	private void claim() {
 		synchronized (this.claimMonitor) {
-			if (!this.running || this.paused) {
+			if (!this.running) {
 				return;
 			}
-			Instant now = Instant.now();
-			if (this.rateLimitedUntil.isAfter(now)) {
-				wakeLater(Duration.between(now, this.rateLimitedUntil));
+			DispatchGate.Admission admission = this.gate.admit(this.inFlight.get() == 0);
+			if (!admission.allowed()) {
+				if (admission.retryIn() != null) {
+					wakeLater(admission.retryIn());
+				}
 				return;
 			}
-			boolean probe = false;
-			if (this.credentialsRejected) {
-				if (now.isBefore(this.credentialsProbeAt) || this.inFlight.get() > 0) {
-					wakeLater(Duration.between(now, this.credentialsProbeAt));
-					return;
-				}
-				this.credentialsProbeAt = now.plus(this.settings.credentialsProbeInterval());
-				probe = true;
-			}
-			else if (!this.breaker.isClosed()) {
-				if (this.inFlight.get() > 0 || !this.breaker.tryProbe()) {
-					wakeLater(this.breaker.untilProbe());
-					return;
-				}
-				probe = true;
-			}
+			boolean probe = admission.probe();
 			int capacity = probe ? 1 : this.settings.maxConcurrentLanes() - this.inFlight.get();
 			List<ClaimedLane> claimed = new ArrayList<>();
 			if (!this.wakeLanes.isEmpty() && capacity > 0) {
@@ -350,8 +330,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 				}
 				claimed.addAll(more);
 			}
-			if (probe && claimed.isEmpty() && !this.credentialsRejected) {
-				this.breaker.probeSkipped();
+			if (probe && claimed.isEmpty()) {
+				this.gate.probeFoundNothing();
 			}
 			int batch = probe ? 1 : this.settings.batchSize();
 			for (ClaimedLane lane : claimed) {
@@ -387,8 +367,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	}
 
 	private void finish(ClaimedLane lane, LaneOutcome outcome, List<Object> events) {
-		boolean keep = this.running && outcome.failure() == null && this.breaker.isClosed() && !this.paused
-				&& !this.credentialsRejected;
+		boolean keep = this.running && outcome.failure() == null && this.gate.flowing();
 		LaneCompleter.Result result;
 		try {
 			result = this.completer.complete(lane, outcome, keep, this.settings.leaseDuration().toMillis());
@@ -477,7 +456,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 			if (handler == null) {
 				String reason = "No OutboxDeliveryHandler bean delivers entity type '" + row.record().entityType()
 						+ "'";
-				park(row, new DeliveryFailure(DeliveryFailure.Kind.PERMANENT, 0, reason, null), false, "no_handler");
+				park(row, new DeliveryFailure(DeliveryFailure.Kind.PERMANENT, 0, reason, null), false, "no_handler",
+						reason);
 				return;
 			}
 			Mono<Void> delivery;
@@ -495,9 +475,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 			OutboxDispatcher dispatcher = OutboxDispatcher.this;
 			Duration lag = Duration.between(row.updatedAt(), Instant.now());
 			dispatcher.observer.delivered(row.record(), lag.isNegative() ? Duration.ZERO : lag);
-			dispatcher.breaker.onSuccess();
-			if (dispatcher.credentialsRejected) {
-				dispatcher.credentialsRejected = false;
+			dispatcher.gate.delivered();
+			if (dispatcher.gate.credentialsAccepted()) {
 				logger.info("Paid accepted the API key again; outbox dispatching resumed");
 				dispatcher.generalClaimPending.set(true);
 			}
@@ -513,69 +492,26 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		private void failed(PendingRow row, Throwable error) {
 			OutboxDispatcher dispatcher = OutboxDispatcher.this;
 			DeliveryFailure failure = dispatcher.classifier.classify(error);
-			OutboxRecord record = row.record();
-			switch (failure.kind()) {
-				case PERMANENT -> park(row, failure, true, "rejected");
-				case CREDENTIALS -> {
-					if (!dispatcher.credentialsRejected) {
-						dispatcher.credentialsRejected = true;
-						dispatcher.credentialsProbeAt = Instant.now().plus(dispatcher.settings.credentialsProbeInterval());
-						logger.error("Paid rejected the API key (HTTP " + failure.httpStatus() + "): outbox "
-								+ "dispatching is paused, no attempts are consumed; fix paid.api-key. Probing every "
-								+ dispatcher.settings.credentialsProbeInterval() + ". " + failure.message());
-						this.events.add(new PaidCredentialsRejectedEvent(failure.httpStatus(), failure.message()));
-					}
-					dispatcher.observer.retried(record, "credentials");
-					retry(row, failure, false, false, Duration.ZERO);
-				}
-				case RATE_LIMITED -> {
-					Duration wait = (failure.retryAfter() != null) ? failure.retryAfter() : Duration.ofSeconds(1);
-					Instant until = Instant.now().plus(wait);
-					if (until.isAfter(dispatcher.rateLimitedUntil)) {
-						dispatcher.rateLimitedUntil = until;
-					}
-					dispatcher.observer.retried(record, "rate_limited");
-					retry(row, failure, false, false, wait);
-				}
-				case RETRYABLE -> {
-					boolean breakerOpen = dispatcher.breaker.onFailure();
-					if (breakerOpen) {
-						dispatcher.observer.retried(record, "breaker_open");
-						retry(row, failure, false, true, dispatcher.backoff.delay(Math.max(1, row.failures())));
-						return;
-					}
-					int failures = row.failures() + 1;
-					if (failures >= dispatcher.settings.maxAttempts()) {
-						park(row, failure, true, "max_attempts");
-					}
-					else if (record.enqueuedAt().plus(dispatcher.settings.maxAge()).isBefore(Instant.now())) {
-						park(row, failure, true, "max_age");
-					}
-					else {
-						dispatcher.observer.retried(record, "retry");
-						Duration delay = dispatcher.backoff.delay(failures);
-						if (failure.retryAfter() != null && failure.retryAfter().compareTo(delay) > 0) {
-							delay = failure.retryAfter();
-						}
-						retry(row, failure, true, true, delay);
-					}
-				}
+			FailurePolicy.Decision decision = dispatcher.failures.decide(row, failure);
+			if (decision.credentialsNews()) {
+				logger.error("Paid rejected the API key (HTTP " + failure.httpStatus() + "): outbox dispatching is "
+						+ "paused, no attempts are consumed; fix paid.api-key. Probing every "
+						+ dispatcher.settings.credentialsProbeInterval() + ". " + failure.message());
+				this.events.add(new PaidCredentialsRejectedEvent(failure.httpStatus(), failure.message()));
 			}
+			if (decision.park()) {
+				park(row, failure, true, decision.outcome(), decision.parkReason());
+				return;
+			}
+			dispatcher.observer.retried(row.record(), decision.outcome());
+			complete(new LaneOutcome(this.delivered, rest(this.index + 1), row, failure, decision.countFailure(),
+					decision.reachedPaid(), decision.delay(), null));
 		}
 
-		private void retry(PendingRow row, DeliveryFailure failure, boolean count, boolean reachedPaid, Duration delay) {
-			complete(new LaneOutcome(this.delivered, rest(this.index + 1), row, failure, count, reachedPaid, delay,
-					null));
-		}
-
-		private void park(PendingRow row, DeliveryFailure failure, boolean reachedPaid, String outcome) {
+		private void park(PendingRow row, DeliveryFailure failure, boolean reachedPaid, String outcome,
+				@Nullable String parkReason) {
 			OutboxRecord record = row.record();
-			String reason = switch (outcome) {
-				case "max_attempts" -> "Gave up after " + OutboxDispatcher.this.settings.maxAttempts()
-						+ " failed attempts: " + failure.message();
-				case "max_age" -> "Gave up after " + OutboxDispatcher.this.settings.maxAge() + ": " + failure.message();
-				default -> failure.message();
-			};
+			String reason = (parkReason != null) ? parkReason : failure.message();
 			OutboxDispatcher.this.observer.parked(record, outcome);
 			logger.warn("Paid outbox parked lane " + this.lane.key() + " at " + record.entityType() + " "
 					+ record.entityId() + " (" + record.operation() + "): " + reason);

@@ -39,7 +39,7 @@ final class OutboxWriter {
 		Set<String> lanes = new TreeSet<>();
 		messages.forEach((message) -> lanes.add(message.lane()));
 		List<String> sortedLanes = new ArrayList<>(lanes);
-		this.jdbc.batchUpdate(this.dialect.laneUpsert(), sortedLanes, 100, (ps, lane) -> ps.setString(1, lane));
+		this.dialect.upsertLanes(this.jdbc, sortedLanes);
 		List<OutboxMessage> sorted = new ArrayList<>(messages);
 		// stable: keeps each lane's messages in enqueue order
 		sorted.sort((a, b) -> a.lane().compareTo(b.lane()));

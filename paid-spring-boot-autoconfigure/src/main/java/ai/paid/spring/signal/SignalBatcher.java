@@ -60,6 +60,9 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 
 	private volatile @Nullable Thread thread;
 
+	/** Signals the sender thread held when it was interrupted at the end of the shutdown timeout. */
+	private volatile int abandoned;
+
 	/**
 	 * Creates the batcher; the auto-configuration does this.
 	 * @param client sends the batches
@@ -108,11 +111,6 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	/** Signals waiting in the buffer. */
-	int buffered() {
-		return this.buffer.size();
-	}
-
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
@@ -141,6 +139,7 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 				thread.join(Math.max(1, remainingMillis(deadline)));
 				if (thread.isAlive()) {
 					thread.interrupt();
+					thread.join(100);
 				}
 				this.sender.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
 			}
@@ -169,7 +168,8 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 
 	private void reportUnsent(boolean includeInFlight) {
 		this.buffer.remove(WAKE_UP);
-		int unsent = this.buffer.size() + (includeInFlight ? this.sender.pending() : 0);
+		int unsent = this.buffer.size() + (includeInFlight ? this.sender.pending() + this.abandoned : 0);
+		this.abandoned = 0;
 		if (unsent > 0) {
 			this.buffer.clear();
 			this.metrics.failed(Path.BUFFERED, FailureReason.SHUTDOWN, unsent);
@@ -193,19 +193,32 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 	}
 
 	private void run() {
+		int capacity = Math.min(this.settings.batchSize(), 1024);
+		List<Signal> batch = new ArrayList<>(capacity);
 		try {
 			while (!this.stopped || !this.buffer.isEmpty()) {
-				List<Signal> batch = nextBatch();
+				fill(batch);
 				if (!batch.isEmpty()) {
-					this.sender.send(batch);
+					List<Signal> full = batch;
+					batch = new ArrayList<>(capacity);
+					send(full);
 				}
 			}
 		}
 		catch (InterruptedException ex) {
+			this.abandoned = batch.size();
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private void send(List<Signal> batch) throws InterruptedException {
+		try {
+			this.sender.send(batch);
+		}
 		catch (RuntimeException ex) {
-			logger.error("Paid signal sender stopped unexpectedly", ex);
+			// keep draining: a sender thread that died would let the buffer fill up behind it
+			this.metrics.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
+			logger.error("Could not send " + batch.size() + " signals to Paid", ex);
 		}
 	}
 
@@ -213,13 +226,12 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 	 * Waits for a first signal, then collects until the batch is full or the first signal has waited
 	 * {@code flushInterval}. While stopping, takes what is there without waiting.
 	 */
-	private List<Signal> nextBatch() throws InterruptedException {
+	private void fill(List<Signal> batch) throws InterruptedException {
 		int batchSize = this.settings.batchSize();
-		List<Signal> batch = new ArrayList<>(Math.min(batchSize, 1024));
 		Signal first = this.stopped ? this.buffer.poll()
 				: this.buffer.poll(IDLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
 		if (first == null) {
-			return batch;
+			return;
 		}
 		if (first != WAKE_UP) {
 			batch.add(first);
@@ -243,7 +255,6 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 				batch.add(next);
 			}
 		}
-		return batch;
 	}
 
 }

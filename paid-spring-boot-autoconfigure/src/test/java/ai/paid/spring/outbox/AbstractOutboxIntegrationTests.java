@@ -19,6 +19,7 @@ import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -36,6 +37,8 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +57,24 @@ abstract class AbstractOutboxIntegrationTests {
 
 	protected abstract TestDatabase database();
 
+	private static final java.util.Map<Class<?>, IsolatedDatabase> isolated = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private IsolatedDatabase isolated() {
+		return isolated.computeIfAbsent(getClass(), (type) -> new IsolatedDatabase(database()));
+	}
+
+	@AfterAll
+	static void dropIsolatedDatabases() {
+		isolated.values().forEach(IsolatedDatabase::drop);
+		isolated.clear();
+	}
+
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
 					PaidOutboxAutoConfiguration.class))
-			.withPropertyValues(database().propertyValues())
+			.withPropertyValues(isolated().propertyValues())
 			.withPropertyValues("spring.datasource.hikari.maximum-pool-size=8", "paid.outbox.initialize-schema=never",
 					"paid.outbox.poll-interval=200ms", "paid.outbox.initial-backoff=20ms",
 					"paid.outbox.max-backoff=100ms", "paid.outbox.lease-duration=3s",
@@ -79,10 +94,10 @@ abstract class AbstractOutboxIntegrationTests {
 
 	@BeforeEach
 	void cleanTables() {
-		JdbcTemplate jdbc = new JdbcTemplate(database().dataSource());
-		String platform = OutboxDialect.of(database().dataSource()).name();
+		JdbcTemplate jdbc = new JdbcTemplate(isolated().dataSource());
+		String platform = OutboxDialect.of(isolated().dataSource()).name();
 		new ResourceDatabasePopulator(new ClassPathResource("ai/paid/spring/outbox/schema-" + platform + ".sql"))
-			.execute(database().dataSource());
+			.execute(isolated().dataSource());
 		jdbc.execute("TRUNCATE TABLE paid_sync_outbox");
 		jdbc.execute("TRUNCATE TABLE paid_sync_lane");
 	}
@@ -155,6 +170,55 @@ abstract class AbstractOutboxIntegrationTests {
 	}
 
 	@Test
+	void concurrentWritersOnTheSameCustomersNeverHaveALaterChangeDeliveredFirst() throws Exception {
+		// some transactions commit slowly after their outbox rows got ids: without the lane row lock taken before
+		// the ids, a later id could commit and be delivered first
+		this.deliveries.behave((record) -> Mono.delay(Duration.ofMillis(1)).then());
+		runner().withPropertyValues("paid.outbox.poll-interval=20ms").run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			ExecutorService writers = Executors.newFixedThreadPool(4);
+			List<Future<?>> done = new ArrayList<>();
+			AtomicInteger sequence = new AtomicInteger();
+			for (int w = 0; w < 4; w++) {
+				done.add(writers.submit(() -> {
+					for (int i = 0; i < 50; i++) {
+						int n = sequence.getAndIncrement();
+						String lane = "cust:shared-" + (n % 3);
+						tx.executeWithoutResult((status) -> {
+							outbox.enqueue(upsert(lane, "ORDER", "o-" + n, Integer.toString(n)));
+							if (n % 7 == 0) {
+								// runs after the outbox wrote its rows (same order, registered later): the row's id
+								// is taken, the commit is late
+								TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+									@Override
+									public void beforeCommit(boolean readOnly) {
+										sleep(5);
+									}
+
+								});
+							}
+						});
+					}
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get(60, TimeUnit.SECONDS);
+			}
+			writers.shutdown();
+			await().atMost(Duration.ofSeconds(20)).until(() -> this.deliveries.delivered().size() >= 200);
+			for (int lane = 0; lane < 3; lane++) {
+				assertThat(this.deliveries.lane("cust:shared-" + lane)).extracting(OutboxRecord::id)
+					.as("ids delivered on lane %d", lane)
+					.isSorted()
+					.doesNotHaveDuplicates();
+			}
+			assertThat(this.deliveries.delivered()).hasSize(200);
+		});
+	}
+
+	@Test
 	void paidOutageThenRecoveryDeliversEverythingInOrderWithoutExhaustingAttempts() {
 		AtomicBoolean down = new AtomicBoolean(true);
 		this.deliveries.behave((record) -> down.get()
@@ -206,7 +270,7 @@ abstract class AbstractOutboxIntegrationTests {
 			assertThat(admin.skipHead("cust:bad")).isEqualTo(parked.headId());
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.lane("cust:bad").size() == 1);
 			assertThat(this.deliveries.lane("cust:bad").get(0).entityId()).isEqualTo("after-bad");
-			assertThat(new JdbcTemplate(database().dataSource())
+			assertThat(new JdbcTemplate(isolated().dataSource())
 				.queryForObject("SELECT state FROM paid_sync_outbox WHERE id = ?", Integer.class, parked.headId()))
 				.isEqualTo(4);
 			assertThat(admin.parkedLanes(0, 10)).isEmpty();
@@ -271,7 +335,7 @@ abstract class AbstractOutboxIntegrationTests {
 			assertThat(this.events).filteredOn(PaidCredentialsRejectedEvent.class::isInstance).hasSize(1);
 			// several probes later, nothing was parked: no attempts were consumed
 			await().pollDelay(Duration.ofMillis(800)).until(() -> true);
-			assertThat(new JdbcTemplate(database().dataSource())
+			assertThat(new JdbcTemplate(isolated().dataSource())
 				.queryForObject("SELECT MAX(failures) FROM paid_sync_outbox", Integer.class)).isZero();
 			rejected.set(false);
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 6);
@@ -402,6 +466,22 @@ abstract class AbstractOutboxIntegrationTests {
 		});
 	}
 
+	@Test
+	void aSendLongerThanTheLeaseKeepsItsLaneThroughHeartbeats() {
+		this.deliveries.behave((record) -> Mono.delay(Duration.ofMillis(2500)).then());
+		ApplicationContextRunner runner = runner().withPropertyValues("paid.outbox.lease-duration=900ms",
+				"paid.outbox.poll-interval=100ms");
+		runner.run((first) -> runner.run((second) -> {
+			first.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> first.getBean(PaidOutbox.class)
+					.enqueue(upsert("cust:slow", "CUSTOMER", "slow", "{}")));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 1);
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+			// the other dispatcher polled every 100 ms for 2.5 s and never got the lane
+			assertThat(this.deliveries.calls()).hasSize(1);
+		}));
+	}
+
 	private void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		PaidOutbox outbox = context.getBean(PaidOutbox.class);
@@ -411,6 +491,15 @@ abstract class AbstractOutboxIntegrationTests {
 				String payload = Integer.toString(seq);
 				tx.executeWithoutResult((status) -> outbox.enqueue(upsert(key, "ORDER", key + "-" + payload, payload)));
 			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -433,13 +522,13 @@ abstract class AbstractOutboxIntegrationTests {
 	}
 
 	private long rows() {
-		Long count = new JdbcTemplate(database().dataSource())
+		Long count = new JdbcTemplate(isolated().dataSource())
 			.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE state = 0", Long.class);
 		return (count != null) ? count : 0;
 	}
 
 	private long pendingLanes() {
-		Long count = new JdbcTemplate(database().dataSource())
+		Long count = new JdbcTemplate(isolated().dataSource())
 			.queryForObject("SELECT COUNT(*) FROM paid_sync_lane WHERE pending_since IS NOT NULL", Long.class);
 		return (count != null) ? count : 0;
 	}
