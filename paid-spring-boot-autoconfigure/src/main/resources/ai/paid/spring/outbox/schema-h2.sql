@@ -45,3 +45,15 @@ CREATE TABLE IF NOT EXISTS paid_sync_link (
 	updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
 	PRIMARY KEY (entity_type, entity_id)
 );
+
+-- Progress of backfills (initial sync of existing entities), one row per entity; a restarted backfill continues here.
+CREATE TABLE IF NOT EXISTS paid_sync_backfill (
+	entity_name   VARCHAR(191) PRIMARY KEY,
+	paid_type     VARCHAR(32)  NOT NULL,
+	state         VARCHAR(16)  NOT NULL,
+	last_id       VARCHAR(191),
+	done_count    BIGINT       DEFAULT 0 NOT NULL,
+	total_count   BIGINT       DEFAULT 0 NOT NULL,
+	skipped_count BIGINT       DEFAULT 0 NOT NULL,
+	updated_at    TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
+);

@@ -1,0 +1,70 @@
+package ai.paid.spring.autoconfigure;
+
+import javax.sql.DataSource;
+
+import ai.paid.spring.actuate.BackfillMetrics;
+import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.sync.PaidEntityCapture;
+import ai.paid.spring.sync.PaidMapper;
+import ai.paid.spring.sync.PaidSyncBackfill;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Auto-configuration of the {@link PaidSyncBackfill} (initial sync of the entities that existed before the starter),
+ * its progress meters, and the optional backfill after startup ({@code paid.sync.backfill-on-startup}).
+ */
+@AutoConfiguration(after = PaidSyncAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = { "paid.enabled", "paid.sync.enabled" }, matchIfMissing = true)
+@ConditionalOnClass({ EntityManagerFactory.class, JdbcTemplate.class })
+@EnableConfigurationProperties({ PaidSyncBackfillProperties.class, PaidSyncProperties.class })
+public final class PaidSyncBackfillAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class, PaidEntityCapture.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
+	PaidSyncBackfill paidSyncBackfill(EntityManagerFactory entityManagerFactory, ObjectProvider<PaidMapper<?>> mappers,
+			PaidOutbox outbox, DataSource dataSource, PlatformTransactionManager transactionManager,
+			PaidSyncProperties syncProperties, PaidSyncBackfillProperties properties) {
+		return new PaidSyncBackfill(entityManagerFactory, mappers.orderedStream().toList(), syncProperties.dateZone(),
+				outbox, dataSource, transactionManager, properties.backfill().chunkSize());
+	}
+
+	@Bean
+	@ConditionalOnBean(PaidSyncBackfill.class)
+	@ConditionalOnBooleanProperty("paid.sync.backfill-on-startup")
+	ApplicationListener<ApplicationReadyEvent> paidSyncBackfillOnStartup(PaidSyncBackfill backfill) {
+		return (event) -> backfill.start(null);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static final class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(PaidSyncBackfill.class)
+		static BackfillMetrics paidSyncBackfillMetrics(ObjectProvider<MeterRegistry> registries,
+				ObjectProvider<PaidSyncBackfill> backfill) {
+			return new BackfillMetrics(registries, backfill);
+		}
+
+	}
+
+}
