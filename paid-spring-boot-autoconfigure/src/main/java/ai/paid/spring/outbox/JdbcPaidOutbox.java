@@ -13,9 +13,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -26,7 +29,8 @@ import org.springframework.util.Assert;
  * Messages are buffered per transaction, coalesced in memory (the same rules as in the table), and written just before
  * commit; after commit the lanes written are handed to the local dispatcher. Messages enqueued after that write (for
  * example from another synchronization's {@code beforeCommit}) are written immediately. A rollback writes and sends
- * nothing.
+ * nothing. If the first message of a transaction arrives after Spring began calling {@code beforeCommit}, too late to
+ * be written with the transaction, it is written right after the commit in a transaction of its own (with a warning).
  */
 public final class JdbcPaidOutbox implements PaidOutbox {
 
@@ -37,6 +41,8 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 	private final @Nullable TransactionOperations ownTransaction;
 
 	private final Consumer<Set<String>> committedLanes;
+
+	private final TransactionOperations lateWrites;
 
 	/**
 	 * Create an outbox.
@@ -50,6 +56,9 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 			Consumer<Set<String>> committedLanes) {
 		this.writer = new OutboxWriter(new JdbcTemplate(dataSource), OutboxDialect.of(dataSource), observer);
 		this.ownTransaction = ownTransaction;
+		TransactionTemplate late = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		late.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.lateWrites = late;
 		this.committedLanes = committedLanes;
 	}
 
@@ -143,9 +152,16 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 		@Override
 		public void afterCommit() {
 			if (!this.flushed && !this.messages.isEmpty()) {
-				logger.error("Paid outbox: " + this.messages.size() + " message(s) were enqueued after the "
-						+ "transaction's beforeCommit phase had started and could not be written; enqueue before "
-						+ "the commit begins");
+				// First enqueued after Spring had started calling beforeCommit (from another synchronization, or from
+				// Hibernate's before-completion inside the commit): this synchronization was registered too late to
+				// be called. The data committed, so write the messages now, in a transaction of their own, rather
+				// than lose them; only a crash in between could.
+				logger.warn("Paid outbox: " + this.messages.size() + " message(s) were enqueued after the "
+						+ "transaction had started committing; they were written right after its commit instead of "
+						+ "with it. Enqueue before the commit begins to keep them atomic with your data");
+				this.flushed = true;
+				JdbcPaidOutbox.this.lateWrites.executeWithoutResult(
+						(status) -> this.written.addAll(JdbcPaidOutbox.this.writer.write(this.messages.values())));
 			}
 			if (!this.written.isEmpty()) {
 				JdbcPaidOutbox.this.committedLanes.accept(Set.copyOf(this.written));

@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,6 +158,24 @@ class PaidOutboxAutoConfigurationTests {
 			});
 			assertThat(new JdbcTemplate(context.getBean(DataSource.class))
 				.queryForList("SELECT entity_id FROM paid_sync_outbox", String.class)).containsExactly("inner");
+		});
+	}
+
+	@Test
+	void aMessageFirstEnqueuedDuringTheCommitIsWrittenRightAfterIt() {
+		this.runner.withPropertyValues("paid.outbox.dispatcher-enabled=false").run((context) -> {
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(
+					(status) -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+						@Override
+						public void beforeCommit(boolean readOnly) {
+							outbox.enqueue(message("late"));
+						}
+
+					}));
+			assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+				.queryForList("SELECT entity_id FROM paid_sync_outbox", String.class)).containsExactly("late");
 		});
 	}
 
