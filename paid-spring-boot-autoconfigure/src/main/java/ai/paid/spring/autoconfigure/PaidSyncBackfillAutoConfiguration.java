@@ -57,9 +57,10 @@ public final class PaidSyncBackfillAutoConfiguration {
 	@ConditionalOnClass(MeterRegistry.class)
 	static final class MetricsConfiguration {
 
+		// no @ConditionalOnBean: member classes are processed before the backfill bean above is registered; the
+		// meters look the backfill up once every singleton exists
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(PaidSyncBackfill.class)
 		static BackfillMetrics paidSyncBackfillMetrics(ObjectProvider<MeterRegistry> registries,
 				ObjectProvider<PaidSyncBackfill> backfill) {
 			return new BackfillMetrics(registries, backfill);
