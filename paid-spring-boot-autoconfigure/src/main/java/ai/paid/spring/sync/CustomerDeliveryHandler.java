@@ -1,7 +1,5 @@
 package ai.paid.spring.sync;
 
-import java.util.Set;
-
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxOperation;
@@ -20,9 +18,7 @@ public final class CustomerDeliveryHandler implements OutboxDeliveryHandler {
 
 	private final PaidSyncLinks links;
 
-	private final SyncPayloadCodec codec = new SyncPayloadCodec();
-
-	private final SyncRequests requests = new SyncRequests(this.codec.mapper());
+	private final CustomerUpserter upserter;
 
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
@@ -31,6 +27,7 @@ public final class CustomerDeliveryHandler implements OutboxDeliveryHandler {
 	public CustomerDeliveryHandler(PaidClient client, JdbcOperations jdbc) {
 		this.client = client;
 		this.links = new PaidSyncLinks(jdbc);
+		this.upserter = new CustomerUpserter(client, this.links, new SyncPayloadCodec());
 	}
 
 	@Override
@@ -45,12 +42,7 @@ public final class CustomerDeliveryHandler implements OutboxDeliveryHandler {
 				.onErrorResume(PaidIdResolver::isNotFound, (ex) -> Mono.empty())
 				.then(this.links.delete(PaidEntityType.CUSTOMER, record.entityId()));
 		}
-		PaidCustomerData data = this.codec.read(record.payload(), PaidCustomerData.class);
-		Set<String> cleared = this.codec.readClearedFields(record.payload());
-		return this.client.updateCustomerByExternalId(data.externalId(), this.requests.updateCustomer(data, cleared))
-			.onErrorResume(PaidIdResolver::isNotFound,
-					(ex) -> this.client.createCustomer(this.requests.createCustomer(data)))
-			.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, data.externalId(), customer.id()));
+		return this.upserter.upsert(record.payload()).then();
 	}
 
 }

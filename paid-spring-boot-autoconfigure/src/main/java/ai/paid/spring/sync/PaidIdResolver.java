@@ -1,5 +1,6 @@
 package ai.paid.spring.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +24,12 @@ final class PaidIdResolver {
 
 	private final int waitAttempts;
 
+	private final CustomerUpserter customers;
+
 	PaidIdResolver(PaidClient client, PaidSyncLinks links, int waitAttempts) {
 		this.client = client;
 		this.links = links;
+		this.customers = new CustomerUpserter(client, links, new SyncPayloadCodec());
 		this.waitAttempts = waitAttempts;
 	}
 
@@ -35,7 +39,18 @@ final class PaidIdResolver {
 				.orElseGet(() -> this.client.getCustomerByExternalId(customerExternalId)
 					.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, customerExternalId, customer.id())
 						.thenReturn(customer.id()))))
-			.onErrorMap(PaidIdResolver::isNotFound, (ex) -> missing("customer", customerExternalId, record, ex));
+			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> queuedCustomer(customerExternalId)
+				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record, ex))));
+	}
+
+	/**
+	 * The customer is not in Paid yet but queued in its own lane (a contact or order moved to a customer created
+	 * moments ago, whose change is still pending where the referrer was): apply the queued customer now rather than
+	 * wait for that lane. Harmless to repeat, so its own row delivering later changes nothing.
+	 */
+	private Mono<String> queuedCustomer(String customerExternalId) {
+		return this.links.queuedPayload(PaidEntityType.CUSTOMER, customerExternalId)
+			.flatMap((payload) -> payload.map(this.customers::upsert).orElseGet(Mono::empty));
 	}
 
 	Mono<List<String>> contactIds(List<String> contactExternalIds, OutboxRecord record) {
@@ -50,18 +65,30 @@ final class PaidIdResolver {
 				.orElseGet(() -> this.client.getContactByExternalId(contactExternalId)
 					.flatMap((contact) -> this.links.save(PaidEntityType.CONTACT, contactExternalId, contact.id())
 						.thenReturn(contact.id()))))
-			.onErrorMap(PaidIdResolver::isNotFound, (ex) -> missing("contact", contactExternalId, record, ex));
+			.onErrorResume(PaidIdResolver::isNotFound,
+					(ex) -> missing(PaidEntityType.CONTACT, contactExternalId, record, ex));
 	}
 
-	private PaidApiException missing(String what, String externalId, OutboxRecord record, Throwable cause) {
-		boolean wait = record.attempts() + 1 < this.waitAttempts;
-		String message = "Paid has no " + what + " with external id '" + externalId + "', which "
-				+ record.entityType().toLowerCase() + " '" + record.entityId() + "' refers to"
-				+ (wait ? "; retrying, it may still be on its way"
-						: ". Make sure the " + what + " is synced (a @PaidSync entity or sent through PaidSync), "
-								+ "then retry the lane");
-		// the outbox retries status 0 (like a lost response) and parks the lane on a 4xx
-		return new PaidApiException(message, wait ? 0 : 404, message, "missing_" + what, null, wait, null, cause);
+	/**
+	 * Fails the delivery for a referenced object Paid does not have: retryable while the object is still queued in
+	 * another lane (a contact moved to a customer created moments ago) or for the first attempts; then permanent.
+	 */
+	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Throwable cause) {
+		String what = type.name().toLowerCase();
+		String missing = "Paid has no " + what + " with external id '" + externalId + "', which "
+				+ record.entityType().toLowerCase() + " '" + record.entityId() + "' refers to";
+		return this.links.isQueued(type, externalId).flatMap((queued) -> {
+			boolean wait = queued || record.attempts() + 1 < this.waitAttempts;
+			String message = missing + (queued ? "; it is still queued for Paid, waiting for it"
+					: wait ? "; retrying, it may still be on its way"
+							: ". Make sure the " + what + " is synced (a @PaidSync entity or sent through PaidSync), "
+									+ "then retry the lane");
+			// the outbox retries status 0 (like a lost response) and parks the lane on a 4xx; waits are spaced out
+			// (Retry-After) so a contact waiting for its customer does not look like a Paid outage to the breaker
+			Duration retryAfter = wait ? Duration.ofSeconds(Math.min(1L << Math.min(record.attempts(), 5), 30)) : null;
+			return Mono.error(new PaidApiException(message, wait ? 0 : 404, message, "missing_" + what, null, wait,
+					retryAfter, cause));
+		});
 	}
 
 	static boolean isNotFound(Throwable ex) {

@@ -52,6 +52,29 @@ final class PaidSyncLinks {
 		}).then();
 	}
 
+	/**
+	 * Whether a change of the object is still queued in the outbox (pending, not parked): Paid will have it once its
+	 * lane gets there.
+	 */
+	Mono<Optional<String>> queuedPayload(PaidEntityType type, String externalId) {
+		return blocking(() -> {
+			List<String> payloads = this.jdbc.queryForList(
+					"SELECT payload FROM paid_sync_outbox WHERE entity_type = ? AND entity_id = ? AND state = 0 "
+							+ "AND op = 'UPSERT'",
+					String.class, type.name(), externalId);
+			return payloads.isEmpty() ? Optional.<String>empty() : Optional.ofNullable(payloads.get(0));
+		});
+	}
+
+	Mono<Boolean> isQueued(PaidEntityType type, String externalId) {
+		return blocking(() -> {
+			Integer count = this.jdbc.queryForObject(
+					"SELECT count(*) FROM paid_sync_outbox WHERE entity_type = ? AND entity_id = ? AND state = 0",
+					Integer.class, type.name(), externalId);
+			return count != null && count > 0;
+		});
+	}
+
 	Mono<Void> delete(PaidEntityType type, String externalId) {
 		return blocking(() -> this.jdbc.update("DELETE FROM paid_sync_link WHERE entity_type = ? AND entity_id = ?",
 				type.name(), externalId))

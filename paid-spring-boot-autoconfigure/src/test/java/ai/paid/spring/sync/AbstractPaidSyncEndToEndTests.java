@@ -147,6 +147,29 @@ abstract class AbstractPaidSyncEndToEndTests {
 	}
 
 	@Test
+	void contactMovedAgainBeforeItsFirstMoveReachedPaidWaitsForTheNewCustomer() {
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		String first = "first-" + this.run;
+		String second = "second-" + this.run;
+		inTransaction((em) -> em.persist(new Account(first, "First")));
+		await().atMost(WAIT).until(() -> this.server.customerByExternalId(first).isPresent());
+		// the first move stays pending (in the first customer's lane) while Paid refuses contact updates; the second
+		// move replaces its payload there, so the contact reaches Paid before the second customer, which Paid
+		// refuses for longer: the contact must wait for it, not park its lane
+		this.server.failFor(Duration.ofMillis(1500), 503, RequestMatch.path("/contacts/external/" + john()));
+		this.server.failFor(Duration.ofMillis(3000), 503, RequestMatch.path("/customers/external/" + second));
+		inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, first)));
+		inTransaction((em) -> em.persist(new Account(second, "Second")));
+		inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, second)));
+		awaitAsserted(() -> {
+			Object id = this.server.customerByExternalId(second).orElseThrow().get("id");
+			assertThat(this.server.contactByExternalId(john()).orElseThrow()).containsEntry("customerId", id);
+		});
+		assertThat(parkReason(first)).isNull();
+	}
+
+	@Test
 	void deletesRemoveOrderContactAndCustomerFromPaid() {
 		inTransaction((em) -> signUp(em));
 		awaitOrder();

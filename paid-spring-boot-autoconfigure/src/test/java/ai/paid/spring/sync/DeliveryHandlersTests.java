@@ -57,6 +57,9 @@ class DeliveryHandlersTests {
 		this.jdbc = new JdbcTemplate(TestDatabases.h2().dataSource());
 		this.jdbc.execute("CREATE TABLE paid_sync_link (entity_type VARCHAR(32), entity_id VARCHAR(191), "
 				+ "paid_id VARCHAR(128), updated_at TIMESTAMP, PRIMARY KEY (entity_type, entity_id))");
+		// the columns of the outbox table the handlers look at
+		this.jdbc.execute("CREATE TABLE paid_sync_outbox (entity_type VARCHAR(32), entity_id VARCHAR(191), "
+				+ "op VARCHAR(8), payload CHARACTER LARGE OBJECT, state SMALLINT)");
 		PaidClient client = WebClientPaidClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.apiKey(this.server.apiKey())
@@ -138,6 +141,31 @@ class DeliveryHandlersTests {
 				assertThat(ex.getMessage()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
 						+ "'c-john' refers to. Make sure the customer is synced (a @PaidSync entity or sent through "
 						+ "PaidSync), then retry the lane");
+			});
+	}
+
+	@Test
+	void contactWhoseCustomerIsStillQueuedInItsOwnLaneAppliesThatCustomerFirst() {
+		OutboxMessage globex = upsert(PaidCustomerData.builder("globex").name("Globex").build());
+		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
+				+ "VALUES ('CUSTOMER', 'globex', 'UPSERT', ?, 0)", globex.payload());
+		deliver(this.contacts, contact("globex"), 7);
+		Map<String, Object> customer = this.server.customerByExternalId("globex").orElseThrow();
+		assertThat(customer).containsEntry("name", "Globex");
+		assertThat(this.server.contactByExternalId("c-john").orElseThrow()).containsEntry("customerId",
+				customer.get("id"));
+		deliver(this.customers, globex, 0);
+		assertThat(this.server.customers()).hasSize(1);
+	}
+
+	@Test
+	void contactWhoseCustomerIsBeingDeletedWaitsWhileTheDeleteIsQueued() {
+		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
+				+ "VALUES ('CUSTOMER', 'globex', 'DELETE', '{\"version\":1}', 0)");
+		assertThatThrownBy(() -> deliver(this.contacts, contact("globex"), 7))
+			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
+				assertThat(ex.getStatus()).isZero();
+				assertThat(ex.getMessage()).endsWith("it is still queued for Paid, waiting for it");
 			});
 	}
 
