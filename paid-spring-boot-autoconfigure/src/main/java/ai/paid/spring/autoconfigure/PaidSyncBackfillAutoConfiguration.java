@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -37,13 +38,16 @@ public final class PaidSyncBackfillAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class, PaidEntityCapture.class })
-	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBean({ PaidOutbox.class, PaidEntityCapture.class })
+	@ConditionalOnSingleCandidate(EntityManagerFactory.class)
 	PaidSyncBackfill paidSyncBackfill(EntityManagerFactory entityManagerFactory, ObjectProvider<PaidMapper<?>> mappers,
-			PaidOutbox outbox, DataSource dataSource, PlatformTransactionManager transactionManager,
+			PaidOutbox outbox, DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager,
 			PaidSyncProperties syncProperties, PaidSyncBackfillProperties properties) {
+		// with several transaction managers, chunks run in one of the persistence unit's own
+		PlatformTransactionManager chunks = transactionManager
+			.getIfUnique(() -> new JpaTransactionManager(entityManagerFactory));
 		return new PaidSyncBackfill(entityManagerFactory, mappers.orderedStream().toList(), syncProperties.dateZone(),
-				outbox, dataSource, transactionManager, properties.backfill().chunkSize());
+				outbox, dataSource, chunks, properties.backfill().chunkSize());
 	}
 
 	@Bean
