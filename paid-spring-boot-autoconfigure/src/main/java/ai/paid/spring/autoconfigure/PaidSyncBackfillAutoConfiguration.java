@@ -36,7 +36,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({ PaidSyncBackfillProperties.class, PaidSyncProperties.class })
 public final class PaidSyncBackfillAutoConfiguration {
 
-	@Bean
+	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	@ConditionalOnBean({ PaidOutbox.class, PaidEntityCapture.class })
 	@ConditionalOnSingleCandidate(EntityManagerFactory.class)
