@@ -103,7 +103,9 @@ public final class PaidSyncAutoConfiguration {
 					properties.dateZone());
 		}
 
+		// Without an outbox there is no capture to hand changes to, so Hibernate must not get the listeners either.
 		@Bean
+		@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class })
 		HibernatePropertiesCustomizer paidSyncHibernatePropertiesCustomizer(ObjectProvider<PaidEntityCapture> capture) {
 			return (properties) -> registerIntegrator(properties, new PaidSyncIntegrator(capture::getObject));
 		}

@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -35,15 +36,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties({ PaidSyncBackfillProperties.class, PaidSyncProperties.class })
 public final class PaidSyncBackfillAutoConfiguration {
 
-	@Bean
+	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class, PaidEntityCapture.class })
-	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnBean({ PaidOutbox.class, PaidEntityCapture.class })
+	@ConditionalOnSingleCandidate(EntityManagerFactory.class)
 	PaidSyncBackfill paidSyncBackfill(EntityManagerFactory entityManagerFactory, ObjectProvider<PaidMapper<?>> mappers,
-			PaidOutbox outbox, DataSource dataSource, PlatformTransactionManager transactionManager,
+			PaidOutbox outbox, DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager,
 			PaidSyncProperties syncProperties, PaidSyncBackfillProperties properties) {
+		// with several transaction managers, chunks run in one of the persistence unit's own
+		PlatformTransactionManager chunks = transactionManager
+			.getIfUnique(() -> new JpaTransactionManager(entityManagerFactory));
 		return new PaidSyncBackfill(entityManagerFactory, mappers.orderedStream().toList(), syncProperties.dateZone(),
-				outbox, dataSource, transactionManager, properties.backfill().chunkSize());
+				outbox, dataSource, chunks, properties.backfill().chunkSize());
 	}
 
 	@Bean
@@ -57,9 +61,10 @@ public final class PaidSyncBackfillAutoConfiguration {
 	@ConditionalOnClass(MeterRegistry.class)
 	static final class MetricsConfiguration {
 
+		// no @ConditionalOnBean: member classes are processed before the backfill bean above is registered; the
+		// meters look the backfill up once every singleton exists
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(PaidSyncBackfill.class)
 		static BackfillMetrics paidSyncBackfillMetrics(ObjectProvider<MeterRegistry> registries,
 				ObjectProvider<PaidSyncBackfill> backfill) {
 			return new BackfillMetrics(registries, backfill);

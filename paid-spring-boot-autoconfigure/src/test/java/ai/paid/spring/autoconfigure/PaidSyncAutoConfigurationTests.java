@@ -13,6 +13,7 @@ import ai.paid.spring.sync.OutboxPaidSync;
 import ai.paid.spring.sync.PaidEntityCapture;
 import ai.paid.spring.sync.PaidSync;
 import ai.paid.spring.sync.PaidSyncIntegrator;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,9 @@ class PaidSyncAutoConfigurationTests {
 
 	@Test
 	void hibernateIntegratorIsAddedNextToOneTheApplicationConfigured() {
-		this.runner.run((context) -> {
+		this.runner.withBean(EntityManagerFactory.class, () -> mock(EntityManagerFactory.class))
+			.withBean(PaidEntityCapture.class, () -> mock(PaidEntityCapture.class))
+			.run((context) -> {
 			Integrator own = new Integrator() {
 			};
 			Map<String, Object> properties = new HashMap<>();
@@ -95,6 +98,18 @@ class PaidSyncAutoConfigurationTests {
 			assertThat(integrators).hasSize(2).startsWith(own);
 			assertThat(integrators.get(1)).isInstanceOf(PaidSyncIntegrator.class);
 		});
+	}
+
+	@Test
+	void withoutAnOutboxHibernateGetsNoCaptureListeners() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, PaidSyncAutoConfiguration.class))
+			.withBean(EntityManagerFactory.class, () -> mock(EntityManagerFactory.class))
+			.withBean(PaidClient.class,
+					() -> WebClientPaidClient.builder().baseUrl("http://localhost:9").apiKey("test-key").build())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PaidEntityCapture.class)
+				.doesNotHaveBean(HibernatePropertiesCustomizer.class));
 	}
 
 }

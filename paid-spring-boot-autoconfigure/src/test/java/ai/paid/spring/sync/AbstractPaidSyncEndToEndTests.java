@@ -122,7 +122,11 @@ abstract class AbstractPaidSyncEndToEndTests {
 		inTransaction((em) -> em.find(Account.class, acme()).setCompanyName("Acme A"));
 		inTransaction((em) -> em.find(Account.class, acme()).setCompanyName("Acme B"));
 		inTransaction((em) -> em.find(Account.class, acme()).setNotes("not for Paid"));
-		assertThat(pendingRows(acme())).isLessThanOrEqualTo(1);
+		// one pending row for the customer, however often it changed (contact and order rows of the lane may still
+		// be completing)
+		assertThat(this.context.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT count(*) FROM paid_sync_outbox WHERE entity_type = 'CUSTOMER' AND entity_id = ?",
+					Integer.class, acme())).isLessThanOrEqualTo(1);
 		await().atMost(WAIT)
 			.until(() -> "Acme B".equals(this.server.customerByExternalId(acme()).orElseThrow().get("name")));
 		List<RecordedRequest> puts = this.server.requests("PUT", "/customers/external/" + acme());
