@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import ai.paid.spring.benchmarks.jpa.BenchItem;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.UpdateCustomerRequest;
@@ -30,6 +31,7 @@ import ai.paid.spring.outbox.OutboxRecord;
 import ai.paid.spring.test.MockPaidServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +39,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -115,6 +121,7 @@ public final class OutboxBenchmark {
 			benchmark.warmUp();
 			if (scenario.equals("all") || scenario.equals("enqueue")) {
 				benchmark.enqueueOverhead(Integer.parseInt(arg(args, "transactions", "4000")));
+				benchmark.jpaEnqueueOverhead(Integer.parseInt(arg(args, "transactions", "4000")));
 			}
 			if (scenario.equals("all") || scenario.equals("latency")) {
 				benchmark.latency(200, Integer.parseInt(arg(args, "seconds", "20")));
@@ -224,6 +231,56 @@ public final class OutboxBenchmark {
 						+ "(ratio %.2f; p99 %.3f vs %.3f ms)%n",
 				transactions, plainMedian / 1e6, outboxMedian / 1e6, (double) outboxMedian / plainMedian,
 				percentile(plain, 0.99) / 1e6, percentile(withOutbox, 0.99) / 1e6);
+	}
+
+	/** (a) the same with JPA: a transaction persisting one small entity, with and without an outbox message. */
+	private void jpaEnqueueOverhead(int transactions) {
+		reset();
+		OutboxDispatcher dispatcher = dispatcher();
+		dispatcher.start();
+		JdbcPaidOutbox outbox = outbox(dispatcher);
+		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+		factory.setDataSource(this.dataSource);
+		factory.setPackagesToScan(BenchItem.class.getPackageName());
+		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+		factory.afterPropertiesSet();
+		EntityManagerFactory entityManagerFactory = factory.getObject();
+		TransactionTemplate tx = new TransactionTemplate(new JpaTransactionManager(entityManagerFactory));
+		long[] plain = new long[transactions];
+		long[] withOutbox = new long[transactions];
+		try {
+			for (int i = -500; i < transactions; i++) { // 500 warm-up rounds
+				String customer = "c" + ThreadLocalRandom.current().nextInt(CUSTOMERS);
+				long start = System.nanoTime();
+				tx.executeWithoutResult((status) -> persistItem(entityManagerFactory, customer));
+				long middle = System.nanoTime();
+				tx.executeWithoutResult((status) -> {
+					persistItem(entityManagerFactory, customer);
+					outbox.enqueue(new OutboxMessage(customer, "CUSTOMER", customer, OutboxOperation.UPSERT, "Item"));
+				});
+				long end = System.nanoTime();
+				if (i >= 0) {
+					plain[i] = middle - start;
+					withOutbox[i] = end - middle;
+				}
+			}
+		}
+		finally {
+			dispatcher.stop();
+			factory.destroy();
+		}
+		long plainMedian = median(plain);
+		long outboxMedian = median(withOutbox);
+		System.out.printf(Locale.ROOT,
+				"(a) enqueue overhead, %d JPA persist transactions each: median %.3f ms without outbox, %.3f ms with "
+						+ "(ratio %.2f; p99 %.3f vs %.3f ms)%n",
+				transactions, plainMedian / 1e6, outboxMedian / 1e6, (double) outboxMedian / plainMedian,
+				percentile(plain, 0.99) / 1e6, percentile(withOutbox, 0.99) / 1e6);
+	}
+
+	private static void persistItem(EntityManagerFactory entityManagerFactory, String customer) {
+		EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory)
+			.persist(new BenchItem(customer, "Item"));
 	}
 
 	private void insertItem(String customer) {
