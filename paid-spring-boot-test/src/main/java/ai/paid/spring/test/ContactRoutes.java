@@ -60,11 +60,7 @@ final class ContactRoutes {
 			throw MockApiError.notFound("no such route");
 		}
 		String key = request.segment(idIndex);
-		ObjectNode contact = external ? this.store.contacts.getByExternalId(key) : this.store.contacts.get(key);
-		if (contact == null) {
-			throw MockApiError.notFound("contact " + (external ? "with externalId '" + key + "'" : key)
-					+ " not found");
-		}
+		ObjectNode contact = this.store.contacts.require("contact", key, external);
 		String id = contact.get("id").stringValue();
 		switch (request.method()) {
 			case "GET":

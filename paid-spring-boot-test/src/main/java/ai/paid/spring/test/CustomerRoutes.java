@@ -94,12 +94,7 @@ final class CustomerRoutes {
 	}
 
 	private ObjectNode find(String key, boolean external) {
-		ObjectNode customer = external ? this.store.customers.getByExternalId(key) : this.store.customers.get(key);
-		if (customer == null) {
-			throw MockApiError.notFound("customer " + (external ? "with externalId '" + key + "'" : key)
-					+ " not found");
-		}
-		return customer;
+		return this.store.customers.require("customer", key, external);
 	}
 
 	MockResponse create(ObjectNode body) {

@@ -65,6 +65,18 @@ final class EntityTable {
 	}
 
 	/**
+	 * The record addressed by an item route, by Paid id or by external id.
+	 * @throws MockApiError a 404 naming the resource and the key when there is none
+	 */
+	ObjectNode require(String noun, String key, boolean external) {
+		ObjectNode node = external ? getByExternalId(key) : get(key);
+		if (node == null) {
+			throw MockApiError.notFound(noun + " " + (external ? "with externalId '" + key + "'" : key) + " not found");
+		}
+		return node;
+	}
+
+	/**
 	 * Insert a record built by {@code factory} from a new id and a sequence number.
 	 */
 	synchronized ObjectNode insert(FactoryWithSequence factory) {

@@ -54,11 +54,7 @@ final class ProductRoutes {
 			throw request.methodNotAllowed();
 		}
 		String key = request.segment(idIndex);
-		ObjectNode product = external ? this.store.products.getByExternalId(key) : this.store.products.get(key);
-		if (product == null) {
-			throw MockApiError.notFound("product " + (external ? "with externalId '" + key + "'" : key)
-					+ " not found");
-		}
+		ObjectNode product = this.store.products.require("product", key, external);
 		return MockResponse.ok(product);
 	}
 
