@@ -8,13 +8,18 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Logs a database outage once per instance: one WARN when the dispatcher's database work starts failing, one INFO
- * when it succeeds again, instead of a stack trace per lane and per retry. Failures in between are logged at DEBUG.
+ * when it has worked again for a quiet second, instead of a stack trace per lane and per retry (a connection dropped
+ * every few hundred milliseconds is one outage, not many). Failures in between are logged at DEBUG.
  */
 final class DatabaseOutageLog {
 
 	private static final Log logger = LogFactory.getLog(OutboxDispatcher.class);
 
+	private static final long QUIET_NANOS = Duration.ofSeconds(1).toNanos();
+
 	private final AtomicLong since = new AtomicLong();
+
+	private volatile long lastFailure;
 
 	private final Log log;
 
@@ -32,6 +37,7 @@ final class DatabaseOutageLog {
 	 * @param ex the failure
 	 */
 	void failed(String what, Throwable ex) {
+		this.lastFailure = System.nanoTime();
 		if (this.since.compareAndSet(0, System.nanoTime() | 1)) {
 			this.log.warn("Paid outbox lost its database while " + what + " (" + summary(ex) + "); deliveries wait "
 					+ "and resume when it is back, no lane is parked for it");
@@ -41,12 +47,13 @@ final class DatabaseOutageLog {
 		}
 	}
 
-	/** Records a successful database operation; ends an outage if one was logged. */
+	/** Records a successful database operation; ends a logged outage once no failure came for a second. */
 	void succeeded() {
 		long started = this.since.get();
-		if (started != 0 && this.since.compareAndSet(started, 0)) {
+		if (started != 0 && System.nanoTime() - this.lastFailure >= QUIET_NANOS
+				&& this.since.compareAndSet(started, 0)) {
 			Duration down = Duration.ofNanos(System.nanoTime() - started);
-			this.log.info("Paid outbox database is back after " + down.toSeconds() + " s; deliveries resume");
+			this.log.info("Paid outbox database is back after " + down.toMillis() / 1000.0 + " s; deliveries resume");
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Turns a handler's error signal into a {@link DeliveryFailure}. A {@link PaidApiException} is classified by its
@@ -63,7 +64,7 @@ final class DeliveryFailureClassifier {
 	 * Whether the error, or anything in its cause chain, is a database failure that goes away by itself: Spring's
 	 * transient, recoverable and resource-failure exceptions, a transaction that could not start, JDBC's transient,
 	 * recoverable and connection exceptions, and SQLSTATE classes 08 (connection) and 57 (operator intervention,
-	 * e.g. PostgreSQL's 57P01 on a restart or {@code pg_terminate_backend}).
+	 * e.g. PostgreSQL's 57P01 on a restart or {@code pg_terminate_backend}), also when a failed rollback hides them.
 	 * @param error the error
 	 * @return whether to retry without blaming Paid or the row
 	 */
@@ -75,6 +76,11 @@ final class DeliveryFailureClassifier {
 					|| candidate instanceof CannotCreateTransactionException
 					|| candidate instanceof SQLTransientException || candidate instanceof SQLRecoverableException
 					|| candidate instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (candidate instanceof TransactionSystemException rollback
+					&& isTransientDatabaseFailure(rollback.getApplicationException())) {
+				// the rollback after a dropped connection failed too, hiding the original failure
 				return true;
 			}
 			if (candidate instanceof SQLException sql && sql.getSQLState() != null

@@ -49,9 +49,9 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class AbstractOutboxIntegrationTests {
 
-	private final Deliveries deliveries = new Deliveries();
+	final Deliveries deliveries = new Deliveries();
 
-	private final List<Object> events = new CopyOnWriteArrayList<>();
+	final List<Object> events = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong ids = new AtomicLong();
 
@@ -59,7 +59,7 @@ abstract class AbstractOutboxIntegrationTests {
 
 	private static final java.util.Map<Class<?>, IsolatedDatabase> isolated = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private IsolatedDatabase isolated() {
+	IsolatedDatabase isolated() {
 		return isolated.computeIfAbsent(getClass(), (type) -> new IsolatedDatabase(database()));
 	}
 
@@ -69,7 +69,7 @@ abstract class AbstractOutboxIntegrationTests {
 		isolated.clear();
 	}
 
-	private ApplicationContextRunner runner() {
+	ApplicationContextRunner runner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
@@ -582,7 +582,7 @@ abstract class AbstractOutboxIntegrationTests {
 		});
 	}
 
-	private void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
+	void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		PaidOutbox outbox = context.getBean(PaidOutbox.class);
 		for (int seq = 0; seq < perLane; seq++) {
@@ -603,7 +603,7 @@ abstract class AbstractOutboxIntegrationTests {
 		}
 	}
 
-	private void assertLanesInOrder(int lanes, int perLane) {
+	void assertLanesInOrder(int lanes, int perLane) {
 		List<String> expected = IntStream.range(0, perLane).mapToObj(Integer::toString).toList();
 		for (int lane = 0; lane < lanes; lane++) {
 			assertThat(this.deliveries.payloads("cust:" + lane)).as("lane cust:" + lane)
@@ -616,12 +616,12 @@ abstract class AbstractOutboxIntegrationTests {
 			.until(() -> context.getBean(OutboxDispatcher.class).lanesInFlight() == 0);
 	}
 
-	private OutboxMessage upsert(String lane, String type, String id, String payload) {
+	OutboxMessage upsert(String lane, String type, String id, String payload) {
 		this.ids.incrementAndGet();
 		return new OutboxMessage(lane, type, id, OutboxOperation.UPSERT, payload);
 	}
 
-	private long rows() {
+	long rows() {
 		Long count = new JdbcTemplate(isolated().dataSource())
 			.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE state = 0", Long.class);
 		return (count != null) ? count : 0;
