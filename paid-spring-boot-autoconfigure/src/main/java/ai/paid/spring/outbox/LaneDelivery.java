@@ -3,6 +3,8 @@ package ai.paid.spring.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +40,19 @@ final class LaneDelivery {
 	record Context(Map<String, OutboxDeliveryHandler> handlers, Duration deliveryTimeout,
 			Duration credentialsProbeInterval, OutboxObserver observer, DispatchGate gate, FailurePolicy failures,
 			Clock clock, BooleanSupplier running, Runnable paidBack) {
+
+		static Map<String, OutboxDeliveryHandler> byType(Collection<OutboxDeliveryHandler> handlers) {
+			Map<String, OutboxDeliveryHandler> byType = new HashMap<>();
+			for (OutboxDeliveryHandler handler : handlers) {
+				OutboxDeliveryHandler previous = byType.put(handler.entityType(), handler);
+				if (previous != null) {
+					throw new IllegalStateException("Two OutboxDeliveryHandler beans deliver entity type '"
+							+ handler.entityType() + "': " + previous.getClass().getName() + " and "
+							+ handler.getClass().getName() + "; keep one");
+				}
+			}
+			return Map.copyOf(byType);
+		}
 
 	}
 

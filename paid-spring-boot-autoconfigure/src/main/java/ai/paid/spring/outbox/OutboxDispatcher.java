@@ -2,16 +2,11 @@ package ai.paid.spring.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -55,15 +50,9 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 	private final Object lifecycleMonitor = new Object();
 
-	private final Object claimMonitor = new Object();
+	private final HeldLanes held = new HeldLanes();
 
-	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final Map<String, ClaimedLane> active = new ConcurrentHashMap<>();
-
-	private final Set<String> wakeLanes = ConcurrentHashMap.newKeySet();
-
-	private final AtomicBoolean generalClaimPending = new AtomicBoolean();
+	private final LaneClaims claims;
 
 	private final AtomicBoolean claimQueued = new AtomicBoolean();
 
@@ -104,30 +93,19 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		CircuitBreaker breaker = new CircuitBreaker(settings.breakerWindow(), settings.breakerMinimumCalls(),
 				settings.breakerFailureThreshold(), settings.breakerOpenDuration(), clock);
 		this.gate = new DispatchGate(breaker, settings.credentialsProbeInterval(), clock);
+		this.claims = new LaneClaims(this.claimer, this.gate, this.held, settings.maxConcurrentLanes(),
+				settings.batchSize());
 		FailurePolicy failures = new FailurePolicy(this.gate,
 				new BackoffPolicy(settings.initialBackoff(), settings.maxBackoff()), settings.maxAttempts(),
 				settings.maxAge(), databaseClock);
-		Map<String, OutboxDeliveryHandler> byType = byType(handlers);
+		Map<String, OutboxDeliveryHandler> byType = LaneDelivery.Context.byType(handlers);
 		this.entityTypes = byType.keySet();
 		LaneDelivery.Context context = new LaneDelivery.Context(byType, settings.deliveryTimeout(),
 				settings.credentialsProbeInterval(), observer, this.gate, failures, databaseClock, () -> this.running,
-				() -> this.generalClaimPending.set(true));
+				() -> this.claims.wakeAny());
 		this.runner = new LaneRunner(new LaneReader(jdbc, dialect, databaseClock),
 				new LaneCompleter(jdbc, transaction, dialect), context, settings, observer, events, this.outage,
 				new RunnerHost());
-	}
-
-	private static Map<String, OutboxDeliveryHandler> byType(Collection<OutboxDeliveryHandler> handlers) {
-		Map<String, OutboxDeliveryHandler> byType = new HashMap<>();
-		for (OutboxDeliveryHandler handler : handlers) {
-			OutboxDeliveryHandler previous = byType.put(handler.entityType(), handler);
-			if (previous != null) {
-				throw new IllegalStateException("Two OutboxDeliveryHandler beans deliver entity type '"
-						+ handler.entityType() + "': " + previous.getClass().getName() + " and "
-						+ handler.getClass().getName() + "; keep one");
-			}
-		}
-		return Map.copyOf(byType);
 	}
 
 	/**
@@ -136,7 +114,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	 */
 	@Override
 	public void accept(Set<String> lanes) {
-		this.wakeLanes.addAll(lanes);
+		this.claims.wake(lanes);
 		requestClaim();
 	}
 
@@ -150,7 +128,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	public void resume() {
 		this.gate.resume();
 		logger.info("Paid outbox dispatching resumed");
-		this.generalClaimPending.set(true);
+		this.claims.wakeAny();
 		requestClaim();
 	}
 
@@ -167,7 +145,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	 * @return the number of lanes in flight
 	 */
 	public int lanesInFlight() {
-		return this.inFlight.get();
+		return this.held.count();
 	}
 
 	@Override
@@ -198,20 +176,10 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 			if (executors != null) {
 				executors.shutdownTimer();
 			}
-			long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
-			while (this.inFlight.get() > 0 && System.nanoTime() < deadline) {
-				try {
-					Thread.sleep(10);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					break;
-				}
-			}
-			if (this.inFlight.get() > 0) {
+			if (!this.held.awaitEmpty(this.settings.shutdownTimeout())) {
 				// Their outcome is unknown: leave the leases to expire so that another instance retries them,
 				// with attempts > 0 telling the handler an earlier attempt may have reached Paid.
-				logger.warn("Paid outbox dispatcher stopped with " + this.inFlight.get()
+				logger.warn("Paid outbox dispatcher stopped with " + this.held.count()
 						+ " lane(s) still in flight; they are retried once their lease expires");
 			}
 			if (executors != null) {
@@ -226,31 +194,14 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	}
 
 	private void poll() {
-		this.generalClaimPending.set(true);
+		this.claims.wakeAny();
 		requestClaim();
 	}
 
 	private void heartbeat() {
-		if (this.active.isEmpty()) {
-			return;
+		if (!this.held.isEmpty()) {
+			execute(() -> this.held.extendLeases(this.claimer, this.outage));
 		}
-		execute(() -> {
-			List<ClaimedLane> lostLanes;
-			try {
-				lostLanes = this.claimer.extend(this.active.values());
-			}
-			catch (RuntimeException ex) {
-				databaseFailed("extending leases", ex);
-				return;
-			}
-			this.outage.succeeded();
-			for (ClaimedLane lost : lostLanes) {
-				if (lost.equals(this.active.get(lost.key()))) {
-					logger.warn("Paid outbox lost the lease of lane " + lost.key()
-							+ " while delivering; another instance owns it now");
-				}
-			}
-		});
 	}
 
 	private void requestClaim() {
@@ -269,51 +220,18 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 	}
 
 	private void claim() {
-		synchronized (this.claimMonitor) {
-			if (!this.running) {
-				return;
-			}
-			DispatchGate.Admission admission = this.gate.admit(this.inFlight.get() == 0);
-			if (!admission.allowed()) {
-				if (admission.retryIn() != null) {
-					wakeLater(admission.retryIn());
-				}
-				return;
-			}
-			boolean probe = admission.probe();
-			int capacity = probe ? 1 : this.settings.maxConcurrentLanes() - this.inFlight.get();
-			List<ClaimedLane> claimed = new ArrayList<>();
-			if (!this.wakeLanes.isEmpty() && capacity > 0) {
-				List<String> targets = new ArrayList<>(this.wakeLanes);
-				this.wakeLanes.removeAll(targets);
-				try {
-					claimed.addAll(this.claimer.claim(targets, capacity));
-				}
-				catch (RuntimeException ex) {
-					this.wakeLanes.addAll(targets);
-					throw ex;
-				}
-			}
-			int left = capacity - claimed.size();
-			boolean worthIt = left >= Math.max(1, this.settings.maxConcurrentLanes() / 8) || this.inFlight.get() == 0;
-			if (left > 0 && worthIt && this.generalClaimPending.getAndSet(false)) {
-				List<ClaimedLane> more = this.claimer.claim(null, left);
-				if (more.size() == left) {
-					// probably more ready lanes: claim again as soon as capacity frees up
-					this.generalClaimPending.set(true);
-				}
-				claimed.addAll(more);
-			}
+		if (!this.running) {
+			return;
+		}
+		LaneClaims.Round round = this.claims.next();
+		if (round.retryIn() != null) {
+			wakeLater(round.retryIn());
+		}
+		if (round.batch() > 0) {
 			this.outage.succeeded();
-			if (probe && claimed.isEmpty()) {
-				this.gate.probeFoundNothing();
-			}
-			int batch = probe ? 1 : this.settings.batchSize();
-			for (ClaimedLane lane : claimed) {
-				this.inFlight.incrementAndGet();
-				this.active.put(lane.key(), lane);
-				execute(() -> this.runner.deliver(lane, batch));
-			}
+		}
+		for (ClaimedLane lane : round.lanes()) {
+			execute(() -> this.runner.deliver(lane, round.batch()));
 		}
 	}
 
@@ -337,7 +255,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		Set<String> keys = Set.of(lanes);
 		executors.schedule(delay, () -> {
 			if (keys.isEmpty()) {
-				this.generalClaimPending.set(true);
+				this.claims.wakeAny();
 			}
 			accept(keys);
 		});
@@ -378,8 +296,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 		@Override
 		public void released(ClaimedLane lane, @Nullable Duration wakeIn) {
-			OutboxDispatcher.this.active.remove(lane.key());
-			OutboxDispatcher.this.inFlight.decrementAndGet();
+			OutboxDispatcher.this.held.release(lane);
 			if (wakeIn != null) {
 				wakeLater(wakeIn, lane.key());
 			}
