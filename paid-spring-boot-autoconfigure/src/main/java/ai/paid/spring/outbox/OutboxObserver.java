@@ -71,7 +71,8 @@ public interface OutboxObserver {
 	/**
 	 * A delivery failed and will be tried again.
 	 * @param record the row
-	 * @param outcome {@code retry}, {@code rate_limited}, {@code credentials} or {@code breaker_open}
+	 * @param outcome {@code retry}, {@code rate_limited}, {@code credentials}, {@code breaker_open}, {@code database}
+	 * (a transient database failure), {@code retry_later} or {@code waiting} (the handler's {@link DeliveryOutcome})
 	 */
 	default void retried(OutboxRecord record, String outcome) {
 	}
@@ -79,7 +80,8 @@ public interface OutboxObserver {
 	/**
 	 * A lane was parked because of its head row.
 	 * @param record the head row
-	 * @param outcome {@code rejected}, {@code max_attempts}, {@code max_age} or {@code no_handler}
+	 * @param outcome {@code rejected} (by Paid, or by the handler's {@link DeliveryOutcome#park}), {@code max_attempts},
+	 * {@code max_age} or {@code no_handler}
 	 */
 	default void parked(OutboxRecord record, String outcome) {
 	}
