@@ -6,6 +6,7 @@ import java.util.List;
 
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxRecord;
 import ai.paid.spring.sync.PaidEntityType;
 import reactor.core.publisher.Flux;
@@ -14,8 +15,10 @@ import reactor.core.publisher.Mono;
 /**
  * Finds the Paid ids of the customer and billing contacts a contact or order refers to: from the link table, else by
  * external id from Paid (and then links them). A referenced object Paid does not have is usually still on its way (it
- * precedes the referrer in the lane, or another instance is sending it), so the delivery is retried a few times; after
- * that the lane is parked with a message saying what is missing.
+ * precedes the referrer in the lane, or another instance is sending it), so the delivery waits a few times
+ * ({@link DeliveryOutcome#waitFor}, which neither consumes the row's retry budget nor counts against the circuit
+ * breaker); after that the lane is parked with a message saying what is missing. The handlers turn the
+ * {@link Deferred} signal into that outcome with {@link #outcome(Mono)}.
  */
 final class PaidIdResolver {
 
@@ -71,29 +74,60 @@ final class PaidIdResolver {
 	}
 
 	/**
-	 * Fails the delivery for a referenced object Paid does not have: retryable while the object is still queued in
-	 * another lane (a contact moved to a customer created moments ago) or for the first attempts; then permanent.
+	 * Defers the delivery for a referenced object Paid does not have: a wait while the object is still queued in
+	 * another lane (a contact moved to a customer created moments ago) or for the first attempts; then a park.
 	 */
 	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Throwable cause) {
 		String what = type.name().toLowerCase();
 		String missing = "Paid has no " + what + " with external id '" + externalId + "', which "
 				+ record.entityType().toLowerCase() + " '" + record.entityId() + "' refers to";
-		return this.links.isQueued(type, externalId).flatMap((queued) -> {
-			boolean wait = queued || record.attempts() + 1 < this.waitAttempts;
-			String message = missing + (queued ? "; it is still queued for Paid, waiting for it"
-					: wait ? "; retrying, it may still be on its way"
-							: ". Make sure the " + what + " is synced (a @PaidSync entity or sent through PaidSync), "
-									+ "then retry the lane");
-			// the outbox retries status 0 (like a lost response) and parks the lane on a 4xx; waits are spaced out
-			// (Retry-After) so a contact waiting for its customer does not look like a Paid outage to the breaker
-			Duration retryAfter = wait ? Duration.ofSeconds(Math.min(1L << Math.min(record.attempts(), 5), 30)) : null;
-			return Mono.error(new PaidApiException(message, wait ? 0 : 404, message, "missing_" + what, null, wait,
-					retryAfter, cause));
-		});
+		return this.links.isQueued(type, externalId)
+			.flatMap((queued) -> Mono.error(new Deferred(missingOutcome(missing, what, queued, record.attempts()))));
+	}
+
+	/**
+	 * What a reference to a missing object means. Kept apart so that the rule (today: wait while queued or for the
+	 * first attempts, then park) can change in one place.
+	 */
+	DeliveryOutcome missingOutcome(String missing, String what, boolean queued, int attempts) {
+		boolean wait = queued || attempts + 1 < this.waitAttempts;
+		if (!wait) {
+			return DeliveryOutcome.park(missing + ". Make sure the " + what + " is synced (a @PaidSync entity or sent "
+					+ "through PaidSync), then retry the lane");
+		}
+		String message = missing + (queued ? "; it is still queued for Paid, waiting for it"
+				: "; retrying, it may still be on its way");
+		// spaced out so that many referrers waiting for one object do not keep Paid busy
+		return DeliveryOutcome.waitFor(Duration.ofSeconds(Math.min(1L << Math.min(attempts, 5), 30)), message);
 	}
 
 	static boolean isNotFound(Throwable ex) {
 		return ex instanceof PaidApiException api && api.isNotFound();
+	}
+
+	/**
+	 * The handler's delivery as an outcome: completion is delivered, a {@link Deferred} signal its outcome, any other
+	 * error stays an error for the outbox to classify.
+	 */
+	static Mono<DeliveryOutcome> outcome(Mono<?> delivery) {
+		return delivery.then(Mono.<DeliveryOutcome>empty())
+			.onErrorResume(Deferred.class, (deferred) -> Mono.just(deferred.outcome));
+	}
+
+	/** Unwinds a delivery that cannot go on yet, carrying what to tell the outbox. */
+	static final class Deferred extends RuntimeException {
+
+		private final transient DeliveryOutcome outcome;
+
+		Deferred(DeliveryOutcome outcome) {
+			super(outcome.toString(), null, false, false);
+			this.outcome = outcome;
+		}
+
+		DeliveryOutcome outcome() {
+			return this.outcome;
+		}
+
 	}
 
 }

@@ -13,6 +13,7 @@ import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.WebClientPaidClient;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxRecord;
@@ -133,20 +134,15 @@ class DeliveryHandlersTests {
 	}
 
 	@Test
-	void contactWhoseCustomerIsNotInPaidIsRetriedThenParkedWithAClearMessage() {
-		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 0)).isInstanceOfSatisfying(
-				PaidApiException.class, (ex) -> {
-					assertThat(ex.isRetryable()).isTrue();
-					assertThat(ex.getStatus()).isZero();
-				});
-		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 2))
-			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
-				assertThat(ex.isRetryable()).isFalse();
-				assertThat(ex.getStatus()).isEqualTo(404);
-				assertThat(ex.getMessage()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
-						+ "'c-john' refers to. Make sure the customer is synced (a @PaidSync entity or sent through "
-						+ "PaidSync), then retry the lane");
-			});
+	void contactWhoseCustomerIsNotInPaidWaitsThenParksWithAClearMessage() {
+		DeliveryOutcome first = deliver(this.contacts, contact("ghost"), 0);
+		assertThat(first.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
+		assertThat(first.after()).isEqualTo(Duration.ofSeconds(1));
+		DeliveryOutcome last = deliver(this.contacts, contact("ghost"), 2);
+		assertThat(last.kind()).isEqualTo(DeliveryOutcome.Kind.PARK);
+		assertThat(last.reason()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
+				+ "'c-john' refers to. Make sure the customer is synced (a @PaidSync entity or sent through "
+				+ "PaidSync), then retry the lane");
 	}
 
 	@Test
@@ -167,11 +163,9 @@ class DeliveryHandlersTests {
 	void contactWhoseCustomerIsBeingDeletedWaitsWhileTheDeleteIsQueued() {
 		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
 				+ "VALUES ('CUSTOMER', 'globex', 'DELETE', '{\"version\":1}', 0)");
-		assertThatThrownBy(() -> deliver(this.contacts, contact("globex"), 7))
-			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
-				assertThat(ex.getStatus()).isZero();
-				assertThat(ex.getMessage()).endsWith("it is still queued for Paid, waiting for it");
-			});
+		DeliveryOutcome outcome = deliver(this.contacts, contact("globex"), 7);
+		assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
+		assertThat(outcome.reason()).endsWith("it is still queued for Paid, waiting for it");
 	}
 
 	@Test
@@ -272,11 +266,11 @@ class DeliveryHandlersTests {
 		return this.messages.upsert(data);
 	}
 
-	private void deliver(OutboxDeliveryHandler handler, OutboxMessage message, int attempts) {
+	private DeliveryOutcome deliver(OutboxDeliveryHandler handler, OutboxMessage message, int attempts) {
 		assertThat(handler.entityType()).isEqualTo(message.entityType());
 		OutboxRecord record = new OutboxRecord(this.ids.incrementAndGet(), message.lane(), message.entityType(),
 				message.entityId(), message.operation(), message.payload(), attempts, Instant.now());
-		handler.deliver(record).block();
+		return handler.deliver(record).defaultIfEmpty(DeliveryOutcome.delivered()).block();
 	}
 
 	private String link(String type, String externalId) {
