@@ -39,6 +39,39 @@ class CircuitBreakerTests {
 	}
 
 	@Test
+	void probesAreSpacedBetweenEightyAndAHundredPercentOfTheOpenDuration() {
+		java.util.Set<Duration> waits = new java.util.HashSet<>();
+		for (int i = 0; i < 4; i++) {
+			this.breaker.onFailure();
+		}
+		for (int round = 0; round < 50; round++) {
+			Duration wait = this.breaker.untilProbe();
+			assertThat(wait).isBetween(Duration.ofSeconds(24), Duration.ofSeconds(30));
+			waits.add(wait);
+			this.clock.advance(wait.minusMillis(1));
+			assertThat(this.breaker.tryProbe()).isFalse();
+			this.clock.advance(Duration.ofMillis(1));
+			assertThat(this.breaker.tryProbe()).isTrue();
+			assertThat(this.breaker.onFailure()).isTrue();
+		}
+		assertThat(waits).as("jittered").hasSizeGreaterThan(10);
+	}
+
+	@Test
+	void anInconclusiveProbeAllowsTheNextOneRightAway() {
+		for (int i = 0; i < 4; i++) {
+			this.breaker.onFailure();
+		}
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.breaker.tryProbe()).isTrue();
+		this.breaker.probeSkipped();
+		assertThat(this.breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.breaker.tryProbe()).isTrue();
+		assertThat(this.breaker.onSuccess()).as("closed by the probe").isTrue();
+		assertThat(this.breaker.onSuccess()).isFalse();
+	}
+
+	@Test
 	void staysClosedWhileFailuresAreTheMinority() {
 		for (int i = 0; i < 20; i++) {
 			this.breaker.onSuccess();

@@ -90,6 +90,59 @@ class FailurePolicyTests {
 		assertThat(decision.parkReason()).contains("currency is invalid");
 	}
 
+	@Test
+	void databaseFailuresRetrySoonNeverParkAndNeverReachTheBreaker() {
+		for (int i = 0; i < 20; i++) {
+			FailurePolicy.Decision decision = this.policy.decide(row(2, Instant.now().minus(Duration.ofDays(2))),
+					failure(DeliveryFailure.Kind.DATABASE));
+			assertThat(decision.park()).isFalse();
+			assertThat(decision.countFailure()).isFalse();
+			assertThat(decision.outcome()).isEqualTo("database");
+			assertThat(decision.delay()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+		}
+		assertThat(this.gate.status(true).circuit()).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void waitingConsumesNoAttemptAndNeverReachesTheBreakerButStillAges() {
+		for (int i = 0; i < 20; i++) {
+			FailurePolicy.Decision decision = this.policy.decide(row(2, Instant.now()),
+					DeliveryOutcome.waitFor(Duration.ofSeconds(3), "customer not there yet"));
+			assertThat(decision.park()).isFalse();
+			assertThat(decision.countFailure()).isFalse();
+			assertThat(decision.delay()).isEqualTo(Duration.ofSeconds(3));
+			assertThat(decision.outcome()).isEqualTo("waiting");
+		}
+		assertThat(this.gate.status(true).circuit()).isEqualTo("CLOSED");
+		FailurePolicy.Decision old = this.policy.decide(row(0, Instant.now().minus(Duration.ofDays(2))),
+				DeliveryOutcome.waitFor(Duration.ofSeconds(3), "customer not there yet"));
+		assertThat(old.park()).isTrue();
+		assertThat(old.outcome()).isEqualTo("max_age");
+		assertThat(old.parkReason()).endsWith("customer not there yet");
+	}
+
+	@Test
+	void retryLaterCountsAnAttemptButNotAgainstTheBreaker() {
+		FailurePolicy.Decision first = this.policy.decide(row(0, Instant.now()),
+				DeliveryOutcome.retryLater(Duration.ofSeconds(2), "busy"));
+		assertThat(first.park()).isFalse();
+		assertThat(first.countFailure()).isTrue();
+		assertThat(first.delay()).isEqualTo(Duration.ofSeconds(2));
+		FailurePolicy.Decision last = this.policy.decide(row(2, Instant.now()),
+				DeliveryOutcome.retryLater(Duration.ofSeconds(2), "busy"));
+		assertThat(last.park()).isTrue();
+		assertThat(last.parkReason()).isEqualTo("Gave up after 3 failed attempts: busy");
+		assertThat(this.gate.status(true).circuit()).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void aHandlerParkParksWithItsReason() {
+		FailurePolicy.Decision decision = this.policy.decide(row(0, Instant.now()),
+				DeliveryOutcome.park("Paid has no customer 'x'"));
+		assertThat(decision.park()).isTrue();
+		assertThat(decision.parkReason()).isEqualTo("Paid has no customer 'x'");
+	}
+
 	private static PendingRow row(int failures, Instant enqueuedAt) {
 		OutboxRecord record = new OutboxRecord(1, "cust:a", "CUSTOMER", "a", OutboxOperation.UPSERT, "{}", failures,
 				enqueuedAt);
