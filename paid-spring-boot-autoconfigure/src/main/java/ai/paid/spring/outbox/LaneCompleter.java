@@ -91,11 +91,14 @@ final class LaneCompleter {
 				return Result.CONTINUE;
 			}
 			// enq_seq unchanged and no pending rows: no committed or committing write can have been missed, since
-			// writers bump enq_seq under the lane row lock we hold
+			// writers bump enq_seq under the lane row lock we hold. A lane that must wait (retry, or a dependency
+			// not there yet) goes behind the lanes that became ready meanwhile, so that many waiting lanes cannot
+			// starve the others of claims; a lane ordered later on purpose keeps its place.
 			this.jdbc.update("UPDATE paid_sync_lane SET lease_owner = NULL, lease_until = NULL, not_before = "
 					+ this.dialect.nowPlusMillis() + ", pending_since = CASE WHEN enq_seq = ? AND ? = 0 THEN NULL "
-					+ "ELSE pending_since END WHERE lane_key = ?", delay, lane.enqueueSequence(), more ? 1 : 0,
-					lane.key());
+					+ "WHEN ? > 0 THEN GREATEST(COALESCE(pending_since, " + this.dialect.now() + "), "
+					+ this.dialect.now() + ") ELSE pending_since END WHERE lane_key = ?", delay,
+					lane.enqueueSequence(), more ? 1 : 0, delay, lane.key());
 			return Result.RELEASED;
 		});
 		return (result != null) ? result : Result.LEASE_LOST;
