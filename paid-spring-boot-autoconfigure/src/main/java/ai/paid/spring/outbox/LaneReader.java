@@ -39,7 +39,8 @@ final class LaneReader {
 			return rows;
 		}
 		List<PendingRow> rows = new ArrayList<>(this.jdbc.query("UPDATE paid_sync_outbox SET attempts = attempts + 1 "
-				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 ORDER BY id LIMIT ?) "
+				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
+				+ " ORDER BY id LIMIT ?) "
 				+ "RETURNING " + COLUMNS, (rs, i) -> row(rs, -1), lane, limit));
 		rows.sort(Comparator.comparingLong(PendingRow::id));
 		return rows;
@@ -54,7 +55,8 @@ final class LaneReader {
 	}
 
 	List<PendingRow> head(String lane, int limit) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 "
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM paid_sync_outbox WHERE lane_key = ? AND state = "
+				+ OutboxRowState.PENDING + " "
 				+ "ORDER BY id LIMIT ?", (rs, i) -> row(rs, 0), lane, limit);
 	}
 
