@@ -237,15 +237,32 @@ abstract class OutboxDialect {
 
 		@Override
 		boolean upsert(JdbcTemplate jdbc, OutboxMessage message) {
-			// A separate statement: an ON DUPLICATE KEY UPDATE that leaves a row alone reports 1 affected row (found
-			// rows) like an insert, so it cannot tell a pending row in another lane.
-			boolean moved = deletePendingInOtherLane(jdbc, message);
-			// Affected rows: 1 for an insert, 2 for an update of an existing row (row_version always changes).
-			int count = jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
-					+ "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE op = VALUES(op), payload = VALUES(payload), "
-					+ "row_version = row_version + 1, updated_at = NOW(6)", (ps) -> bind(ps, message));
-			return moved || count > 1;
+			// Affected rows: 1 for an insert, 2 for an update of a pending row in this lane (row_version always
+			// changes), 1 (found rows) or 0 when the pending row lives in another lane and is left alone.
+			int count = jdbc.update(UPSERT, (ps) -> bind(ps, message));
+			if (count > 1) {
+				return true;
+			}
+			// Only now, and by the full unique key: the entity's pending row exists (ours or the other lane's), so
+			// the delete takes a record lock, never a gap lock that concurrent inserts would deadlock on.
+			boolean moved = jdbc.update(DELETE_PENDING_IN_OTHER_LANE, message.entityType(), message.entityId(),
+					message.lane()) > 0;
+			if (moved) {
+				jdbc.update(INSERT_ROW, (ps) -> bind(ps, message));
+			}
+			return moved;
 		}
+
+		private static final String SAME_LANE = "lane_key = VALUES(lane_key)";
+
+		private static final String UPSERT = "INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, "
+				+ "payload) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+				+ "op = IF(" + SAME_LANE + ", VALUES(op), op), payload = IF(" + SAME_LANE + ", VALUES(payload), payload), "
+				+ "row_version = IF(" + SAME_LANE + ", row_version + 1, row_version), "
+				+ "updated_at = IF(" + SAME_LANE + ", NOW(6), updated_at)";
+
+		private static final String DELETE_PENDING_IN_OTHER_LANE = "DELETE FROM paid_sync_outbox "
+				+ "WHERE entity_type = ? AND entity_id = ? AND pending_flag = 1 AND lane_key <> ?";
 
 	}
 
