@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.ParkedLane;
+import ai.paid.spring.outbox.PendingChange;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads sync states from the starter: parked lanes (with the head change Paid rejected and its error) from the
- * {@link OutboxAdmin} bean, the changes still waiting from {@code paid_sync_outbox}, and the Paid id of every record
- * Paid acknowledged from the link table {@code paid_sync_link}.
+ * {@link OutboxAdmin} bean, the changes still waiting from the {@link OutboxQueries} bean, and the Paid id of every
+ * record Paid acknowledged from the link table {@code paid_sync_link}.
  */
 @Component
 class OutboxSyncStates implements SyncStates {
@@ -27,14 +29,19 @@ class OutboxSyncStates implements SyncStates {
 
 	private static final int MAX_PARKED_LANES = 500;
 
+	private static final int PENDING_PAGE = 1000;
+
 	private final OutboxAdmin admin;
+
+	private final OutboxQueries queries;
 
 	private final JdbcTemplate jdbc;
 
 	private volatile boolean warned;
 
-	OutboxSyncStates(OutboxAdmin admin, JdbcTemplate jdbc) {
+	OutboxSyncStates(OutboxAdmin admin, OutboxQueries queries, JdbcTemplate jdbc) {
 		this.admin = admin;
+		this.queries = queries;
 		this.jdbc = jdbc;
 	}
 
@@ -48,14 +55,14 @@ class OutboxSyncStates implements SyncStates {
 			this.jdbc.query("SELECT entity_type, entity_id, paid_id FROM paid_sync_link",
 					(RowCallbackHandler) (rs) -> links.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
 			Map<String, Waiting> waiting = new HashMap<>();
-			this.jdbc.query("""
-					SELECT entity_type, entity_id, lane_key, attempts, last_error, last_http_status
-					FROM paid_sync_outbox WHERE state = 0 ORDER BY id""", (RowCallbackHandler) (rs) -> {
-				int httpStatus = rs.getInt(6);
-				Integer status = rs.wasNull() ? null : httpStatus;
-				waiting.put(key(rs.getString(1), rs.getString(2)),
-						new Waiting(rs.getString(3), rs.getInt(4), rs.getString(5), status));
-			});
+			for (int page = 0;; page++) {
+				List<PendingChange> changes = this.queries.pendingChanges(page, PENDING_PAGE);
+				changes.forEach((change) -> waiting.put(key(change.entityType(), change.entityId()),
+						new Waiting(change.lane(), change.attempts(), change.lastError(), change.httpStatus())));
+				if (changes.size() < PENDING_PAGE) {
+					break;
+				}
+			}
 			return (entityType, entityId) -> stateOf(entityType, entityId, links.get(key(entityType, entityId)),
 					waiting.get(key(entityType, entityId)), parked);
 		}
