@@ -16,6 +16,8 @@ import ai.paid.spring.sync.delivery.OutboxPaidSync;
 import ai.paid.spring.sync.jpa.PaidEntityCapture;
 import ai.paid.spring.sync.jpa.PaidSyncIntegrator;
 import jakarta.persistence.EntityManagerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.springframework.beans.BeanUtils;
@@ -63,6 +65,20 @@ public final class PaidSyncAutoConfiguration {
 	@ConditionalOnSingleCandidate(DataSource.class)
 	static class DeliveryConfiguration {
 
+		private static final Log logger = LogFactory.getLog(DeliveryConfiguration.class);
+
+		/** The handlers ignore it (see {@link PaidSyncProperties#customerWaitAttempts()}). */
+		private static final int IGNORED_WAIT_ATTEMPTS = 0;
+
+		@SuppressWarnings("removal")
+		DeliveryConfiguration(PaidSyncProperties properties) {
+			if (properties.customerWaitAttempts() != null) {
+				logger.warn("paid.sync.customer-wait-attempts is deprecated and ignored: a contact or order whose "
+						+ "customer Paid does not have waits while that customer's change is pending in the outbox, "
+						+ "and parks its lane at once otherwise; remove the property");
+			}
+		}
+
 		@Bean
 		@ConditionalOnMissingBean(value = CustomerDeliveryHandler.class, name = "paidCustomerDeliveryHandler")
 		CustomerDeliveryHandler paidCustomerDeliveryHandler(PaidClient client, DataSource dataSource) {
@@ -71,10 +87,9 @@ public final class PaidSyncAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = ContactDeliveryHandler.class, name = "paidContactDeliveryHandler")
-		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource,
-				PaidSyncProperties properties) {
+		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource) {
 			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					properties.customerWaitAttempts());
+					IGNORED_WAIT_ATTEMPTS);
 		}
 
 		@Bean
@@ -82,7 +97,7 @@ public final class PaidSyncAutoConfiguration {
 		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
 				PaidSyncProperties properties) {
 			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					properties.customerWaitAttempts(), properties.productIdCacheTtl());
+					IGNORED_WAIT_ATTEMPTS, properties.productIdCacheTtl());
 		}
 
 	}

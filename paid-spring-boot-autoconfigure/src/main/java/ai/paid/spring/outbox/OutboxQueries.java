@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
@@ -23,14 +24,22 @@ public final class OutboxQueries {
 
 	private static final String PENDING = "state = " + OutboxRowState.PENDING;
 
-	private final JdbcTemplate jdbc;
+	private final JdbcOperations jdbc;
 
 	/**
 	 * Create the queries.
 	 * @param dataSource the application's data source holding the outbox tables
 	 */
 	public OutboxQueries(DataSource dataSource) {
-		this.jdbc = new JdbcTemplate(dataSource);
+		this(new JdbcTemplate(dataSource));
+	}
+
+	/**
+	 * Create the queries on existing JDBC operations.
+	 * @param jdbc JDBC operations on the application's data source holding the outbox tables
+	 */
+	public OutboxQueries(JdbcOperations jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/**

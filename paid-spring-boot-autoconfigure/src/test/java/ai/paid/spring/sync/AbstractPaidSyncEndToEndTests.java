@@ -67,7 +67,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 			.properties(database.propertyValues())
 			.properties("spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.initialize-schema=always",
 					"paid.outbox.poll-interval=100ms", "paid.outbox.initial-backoff=50ms",
-					"paid.outbox.max-backoff=200ms", "paid.sync.customer-wait-attempts=2",
+					"paid.outbox.max-backoff=200ms",
 					"paid.sync.product-id-cache-ttl=0s", "paid.outbox.circuit-breaker.open-duration=200ms",
 					"spring.main.banner-mode=off")
 			// arguments, so the (empty) PAID_API_KEY of the test environment cannot override them

@@ -3,6 +3,7 @@ package ai.paid.spring.sync.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
@@ -13,9 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the Paid ids of the customer and billing contacts a contact or order refers to: from the link table, else by
- * external id from Paid (and then links them). A referenced object Paid does not have is usually still on its way (it
- * precedes the referrer in the lane, or another instance is sending it), so the delivery is retried a few times; after
- * that the lane is parked with a message saying what is missing.
+ * external id from Paid (and then links them). A referenced object Paid does not have is either still pending in the
+ * outbox (it precedes the referrer in the lane, or waits in another lane or on another instance), and then the
+ * delivery waits for it, or it is not queued at all, and then the lane is parked at once with a message saying what is
+ * missing: retrying cannot help, and the operator resolves the lane with one action (fix and retry, or skip the lane).
  */
 final class PaidIdResolver {
 
@@ -23,25 +25,31 @@ final class PaidIdResolver {
 
 	private final PaidSyncLinks links;
 
-	private final int waitAttempts;
-
 	private final CustomerUpserter customers;
 
+	/**
+	 * Create a resolver.
+	 * @param waitAttempts ignored: {@code paid.sync.customer-wait-attempts} is deprecated, whether the referenced
+	 * object is pending in the outbox decides between waiting and parking
+	 */
 	PaidIdResolver(PaidClient client, PaidSyncLinks links, int waitAttempts) {
 		this.client = client;
 		this.links = links;
 		this.customers = new CustomerUpserter(client, links, new SyncPayloadCodec());
-		this.waitAttempts = waitAttempts;
 	}
 
 	Mono<String> customerId(String customerExternalId, OutboxRecord record) {
 		return this.links.find(PaidEntityType.CUSTOMER, customerExternalId)
-			.flatMap((linked) -> linked.map(Mono::just)
-				.orElseGet(() -> this.client.getCustomerByExternalId(customerExternalId)
-					.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, customerExternalId, customer.id())
-						.thenReturn(customer.id()))))
+			.flatMap((linked) -> linked.map(Mono::just).orElseGet(() -> customerInPaid(customerExternalId)))
 			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> queuedCustomer(customerExternalId)
-				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record, ex))));
+				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record, ex,
+						customerInPaid(customerExternalId)))));
+	}
+
+	private Mono<String> customerInPaid(String customerExternalId) {
+		return this.client.getCustomerByExternalId(customerExternalId)
+			.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, customerExternalId, customer.id())
+				.thenReturn(customer.id()));
 	}
 
 	/**
@@ -62,33 +70,44 @@ final class PaidIdResolver {
 
 	private Mono<String> contactId(String contactExternalId, OutboxRecord record) {
 		return this.links.find(PaidEntityType.CONTACT, contactExternalId)
-			.flatMap((linked) -> linked.map(Mono::just)
-				.orElseGet(() -> this.client.getContactByExternalId(contactExternalId)
-					.flatMap((contact) -> this.links.save(PaidEntityType.CONTACT, contactExternalId, contact.id())
-						.thenReturn(contact.id()))))
-			.onErrorResume(PaidIdResolver::isNotFound,
-					(ex) -> missing(PaidEntityType.CONTACT, contactExternalId, record, ex));
+			.flatMap((linked) -> linked.map(Mono::just).orElseGet(() -> contactInPaid(contactExternalId)))
+			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> missing(PaidEntityType.CONTACT, contactExternalId,
+					record, ex, contactInPaid(contactExternalId)));
+	}
+
+	private Mono<String> contactInPaid(String contactExternalId) {
+		return this.client.getContactByExternalId(contactExternalId)
+			.flatMap((contact) -> this.links.save(PaidEntityType.CONTACT, contactExternalId, contact.id())
+				.thenReturn(contact.id()));
 	}
 
 	/**
-	 * Fails the delivery for a referenced object Paid does not have: retryable while the object is still queued in
-	 * another lane (a contact moved to a customer created moments ago) or for the first attempts; then permanent.
+	 * Fails the delivery for a referenced object Paid does not have: retryable while a change of the object is pending
+	 * in the outbox (a contact moved to a customer created moments ago, or another instance sending it); permanent, so
+	 * the lane parks at once, when nothing will send it.
+	 * @param lookUpAgain asks Paid again: an instance that delivered the object drops its pending row only after Paid
+	 * accepted it, so if it is not pending now, Paid either has it by now or will not get it
 	 */
-	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Throwable cause) {
-		String what = type.name().toLowerCase();
+	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Throwable cause,
+			Mono<T> lookUpAgain) {
+		String what = type.name().toLowerCase(Locale.ROOT);
 		String missing = "Paid has no " + what + " with external id '" + externalId + "', which "
-				+ record.entityType().toLowerCase() + " '" + record.entityId() + "' refers to";
+				+ record.entityType().toLowerCase(Locale.ROOT) + " '" + record.entityId() + "' refers to";
 		return this.links.isQueued(type, externalId).flatMap((queued) -> {
-			boolean wait = queued || record.attempts() + 1 < this.waitAttempts;
-			String message = missing + (queued ? "; it is still queued for Paid, waiting for it"
-					: wait ? "; retrying, it may still be on its way"
-							: ". Make sure the " + what + " is synced (a @PaidSync entity or sent through PaidSync), "
-									+ "then retry the lane");
-			// the outbox retries status 0 (like a lost response) and parks the lane on a 4xx; waits are spaced out
-			// (Retry-After) so a contact waiting for its customer does not look like a Paid outage to the breaker
-			Duration retryAfter = wait ? Duration.ofSeconds(Math.min(1L << Math.min(record.attempts(), 5), 30)) : null;
-			return Mono.error(new PaidApiException(message, wait ? 0 : 404, message, "missing_" + what, null, wait,
-					retryAfter, cause));
+			if (queued) {
+				String message = missing + "; it is still queued for Paid, waiting for it";
+				// the outbox retries status 0 (like a lost response); waits are spaced out (Retry-After) so a contact
+				// waiting for its customer does not look like a Paid outage to the breaker
+				Duration retryAfter = Duration.ofSeconds(Math.min(1L << Math.min(record.attempts(), 5), 30));
+				return Mono.error(new PaidApiException(message, 0, message, "missing_" + what, null, true, retryAfter,
+						cause));
+			}
+			String message = missing + "; it is not queued for Paid either. Make sure the " + what + " is synced "
+					+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the lane "
+					+ "with its dependents (skip-lane)";
+			// the outbox parks the lane on a 4xx
+			return lookUpAgain.onErrorResume(PaidIdResolver::isNotFound, (ex) -> Mono
+				.error(new PaidApiException(message, 404, message, "missing_" + what, null, false, null, cause)));
 		});
 	}
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,7 +30,9 @@ import ai.paid.spring.test.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,9 +65,9 @@ class DeliveryHandlersTests {
 		this.jdbc = new JdbcTemplate(TestDatabases.h2().dataSource());
 		this.jdbc.execute("CREATE TABLE paid_sync_link (entity_type VARCHAR(32), entity_id VARCHAR(191), "
 				+ "paid_id VARCHAR(128), updated_at TIMESTAMP, PRIMARY KEY (entity_type, entity_id))");
-		// the columns of the outbox table the handlers look at
-		this.jdbc.execute("CREATE TABLE paid_sync_outbox (entity_type VARCHAR(32), entity_id VARCHAR(191), "
-				+ "op VARCHAR(8), payload CHARACTER LARGE OBJECT, state SMALLINT)");
+		// the outbox's own tables: the handlers ask OutboxQueries what is queued
+		new ResourceDatabasePopulator(new ClassPathResource("ai/paid/spring/outbox/schema-h2.sql"))
+			.execute(Objects.requireNonNull(this.jdbc.getDataSource()));
 		PaidClient client = WebClientPaidClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.apiKey(this.server.apiKey())
@@ -133,27 +136,36 @@ class DeliveryHandlersTests {
 	}
 
 	@Test
-	void contactWhoseCustomerIsNotInPaidIsRetriedThenParkedWithAClearMessage() {
-		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 0)).isInstanceOfSatisfying(
-				PaidApiException.class, (ex) -> {
-					assertThat(ex.isRetryable()).isTrue();
-					assertThat(ex.getStatus()).isZero();
-				});
-		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 2))
+	void contactWhoseCustomerIsNeitherInPaidNorQueuedParksAtOnceWithAClearMessage() {
+		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 0))
 			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
 				assertThat(ex.isRetryable()).isFalse();
 				assertThat(ex.getStatus()).isEqualTo(404);
 				assertThat(ex.getMessage()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
-						+ "'c-john' refers to. Make sure the customer is synced (a @PaidSync entity or sent through "
-						+ "PaidSync), then retry the lane");
+						+ "'c-john' refers to; it is not queued for Paid either. Make sure the customer is synced "
+						+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the "
+						+ "lane with its dependents (skip-lane)");
 			});
+		// looked up once before and once after finding it not queued (another instance may just have delivered it)
+		assertThat(this.server.requests("GET", "/customers/external/ghost")).hasSize(2);
+	}
+
+	@Test
+	void contactWhoseCustomerReachedPaidWhileItWasLookedUpIsDelivered() {
+		// the first lookup misses; the customer's row is gone by the queued check (delivered by another instance)
+		this.server.failNext(1, 404, RequestMatch.path("/customers/external/acme"));
+		this.server.seedCustomer("Acme Ltd", "acme");
+		deliver(this.contacts, contact("acme"), 0);
+		assertThat(this.server.requests("GET", "/customers/external/acme")).hasSize(2);
+		assertThat(this.server.contactByExternalId("c-john").orElseThrow()).containsEntry("customerId",
+				link("CUSTOMER", "acme"));
 	}
 
 	@Test
 	void contactWhoseCustomerIsStillQueuedInItsOwnLaneAppliesThatCustomerFirst() {
 		OutboxMessage globex = upsert(PaidCustomerData.builder("globex").name("Globex").build());
-		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
-				+ "VALUES ('CUSTOMER', 'globex', 'UPSERT', ?, 0)", globex.payload());
+		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
+				+ "VALUES ('cust:globex', 'CUSTOMER', 'globex', 'UPSERT', ?)", globex.payload());
 		deliver(this.contacts, contact("globex"), 7);
 		Map<String, Object> customer = this.server.customerByExternalId("globex").orElseThrow();
 		assertThat(customer).containsEntry("name", "Globex");
@@ -165,8 +177,8 @@ class DeliveryHandlersTests {
 
 	@Test
 	void contactWhoseCustomerIsBeingDeletedWaitsWhileTheDeleteIsQueued() {
-		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
-				+ "VALUES ('CUSTOMER', 'globex', 'DELETE', '{\"version\":1}', 0)");
+		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
+				+ "VALUES ('cust:globex', 'CUSTOMER', 'globex', 'DELETE', '{\"version\":1}')");
 		assertThatThrownBy(() -> deliver(this.contacts, contact("globex"), 7))
 			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
 				assertThat(ex.getStatus()).isZero();
