@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.sync.fixtures.Account;
 import ai.paid.spring.sync.fixtures.Contact;
 import ai.paid.spring.sync.fixtures.Subscription;
@@ -67,7 +69,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 			.properties(database.propertyValues())
 			.properties("spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.initialize-schema=always",
 					"paid.outbox.poll-interval=100ms", "paid.outbox.initial-backoff=50ms",
-					"paid.outbox.max-backoff=200ms", "paid.sync.customer-wait-attempts=2",
+					"paid.outbox.max-backoff=200ms",
 					"paid.sync.product-id-cache-ttl=0s", "paid.outbox.circuit-breaker.open-duration=200ms",
 					"spring.main.banner-mode=off")
 			// arguments, so the (empty) PAID_API_KEY of the test environment cannot override them
@@ -150,6 +152,40 @@ abstract class AbstractPaidSyncEndToEndTests {
 	}
 
 	@Test
+	void contactMovedWhileItsChangeIsPendingFollowsTheNewCustomerIntoItsLane() {
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		String globex = "globex-" + this.run;
+		OutboxAdmin admin = this.context.getBean(OutboxAdmin.class);
+		admin.pause();
+		try {
+			inTransaction((em) -> findJohn(em).setEmail("john@globex.test"));
+			inTransaction((em) -> em.persist(new Account(globex, "Globex")));
+			inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, globex)));
+			assertThat(this.context.getBean(OutboxQueries.class).pendingChange("CONTACT", john()))
+				.hasValueSatisfying((change) -> assertThat(change.lane()).isEqualTo("cust:" + globex));
+			this.server.clearRequests();
+		}
+		finally {
+			admin.resume();
+		}
+		awaitAsserted(() -> {
+			Object id = this.server.customerByExternalId(globex).orElseThrow().get("id");
+			assertThat(this.server.contactByExternalId(john()).orElseThrow()).containsEntry("customerId", id)
+				.containsEntry("email", "john@globex.test");
+		});
+		List<String> paths = this.server.requests().stream().map(RecordedRequest::path).toList();
+		int customer = paths.indexOf(paths.stream()
+			.filter((path) -> path.contains("/customers/external/" + globex))
+			.findFirst()
+			.orElseThrow());
+		int contact = paths.indexOf(
+				paths.stream().filter((path) -> path.contains("/contacts/")).findFirst().orElseThrow());
+		assertThat(customer).as("new customer before the moved contact in %s", paths).isLessThan(contact);
+		assertThat(parkReason(acme())).isNull();
+	}
+
+	@Test
 	void contactMovedAgainBeforeItsFirstMoveReachedPaidWaitsForTheNewCustomer() {
 		inTransaction((em) -> signUp(em));
 		awaitOrder();
@@ -158,8 +194,8 @@ abstract class AbstractPaidSyncEndToEndTests {
 		inTransaction((em) -> em.persist(new Account(first, "First")));
 		await().atMost(WAIT).until(() -> this.server.customerByExternalId(first).isPresent());
 		// the first move stays pending (in the first customer's lane) while Paid refuses contact updates; the second
-		// move replaces its payload there, so the contact reaches Paid before the second customer, which Paid
-		// refuses for longer: the contact must wait for it, not park its lane
+		// move takes the pending row to the second customer's lane, behind that customer, which Paid refuses for
+		// longer: the contact waits for it there, and the first customer's lane parks nothing
 		this.server.failFor(Duration.ofMillis(1500), 503, RequestMatch.path("/contacts/external/" + john()));
 		this.server.failFor(Duration.ofMillis(3000), 503, RequestMatch.path("/customers/external/" + second));
 		inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, first)));
