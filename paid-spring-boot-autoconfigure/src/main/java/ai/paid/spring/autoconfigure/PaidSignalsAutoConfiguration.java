@@ -14,13 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 
+import ai.paid.spring.actuate.SignalMetrics;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.signal.MicrometerSignalMetrics;
 import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
 import ai.paid.spring.signal.PaidSignals;
 import ai.paid.spring.signal.SignalBatcher;
-import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalObserver;
 import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
 import ai.paid.spring.signal.SignalOutboxWriter;
 
@@ -41,8 +41,8 @@ public final class PaidSignalsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SignalBatcher paidSignalBatcher(PaidClient client, PaidSignalsProperties properties,
-			ObjectProvider<SignalMetrics> metrics) {
-		return new SignalBatcher(client, properties.toSettings(), metrics.getIfAvailable(() -> SignalMetrics.NONE));
+			ObjectProvider<SignalObserver> observers) {
+		return new SignalBatcher(client, properties.toSettings(), observer(observers));
 	}
 
 	@Bean
@@ -66,15 +66,15 @@ public final class PaidSignalsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "paid.signals.outbox-enabled", matchIfMissing = true)
-		SignalOutboxWriter paidSignalOutboxWriter(PaidOutbox outbox, ObjectProvider<SignalMetrics> metrics) {
-			return new SignalOutboxWriter(outbox, metrics.getIfAvailable(() -> SignalMetrics.NONE));
+		SignalOutboxWriter paidSignalOutboxWriter(PaidOutbox outbox, ObjectProvider<SignalObserver> observers) {
+			return new SignalOutboxWriter(outbox, observer(observers));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		SignalOutboxDeliveryHandler paidSignalOutboxDeliveryHandler(PaidClient client,
-				ObjectProvider<SignalMetrics> metrics) {
-			return new SignalOutboxDeliveryHandler(client, metrics.getIfAvailable(() -> SignalMetrics.NONE));
+				ObjectProvider<SignalObserver> observers) {
+			return new SignalOutboxDeliveryHandler(client, observer(observers));
 		}
 
 	}
@@ -87,9 +87,13 @@ public final class PaidSignalsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SignalMetrics paidSignalMetrics(MeterRegistry registry) {
-			return new MicrometerSignalMetrics(registry);
+			return new SignalMetrics(registry);
 		}
 
+	}
+
+	private static SignalObserver observer(ObjectProvider<SignalObserver> observers) {
+		return SignalObserver.composite(observers.orderedStream().toList());
 	}
 
 }

@@ -18,8 +18,8 @@ import ai.paid.spring.client.BulkSignalsResponse;
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
-import ai.paid.spring.signal.SignalMetrics.FailureReason;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.FailureReason;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * Sends batches of buffered signals, at most {@code maxInFlight} at a time, and resends a failed batch (same signals,
@@ -35,7 +35,7 @@ final class SignalBatchSender {
 
 	private final PaidClient client;
 
-	private final SignalMetrics metrics;
+	private final SignalObserver observer;
 
 	private final int maxInFlight;
 
@@ -47,10 +47,10 @@ final class SignalBatchSender {
 
 	private final AtomicInteger pending = new AtomicInteger();
 
-	SignalBatchSender(PaidClient client, SignalMetrics metrics, int maxInFlight, int maxAttempts,
+	SignalBatchSender(PaidClient client, SignalObserver observer, int maxInFlight, int maxAttempts,
 			Duration retryBackoff) {
 		this.client = client;
-		this.metrics = metrics;
+		this.observer = observer;
 		this.maxInFlight = maxInFlight;
 		this.maxAttempts = maxAttempts;
 		this.retryBackoff = retryBackoff;
@@ -63,7 +63,7 @@ final class SignalBatchSender {
 	void send(List<Signal> batch) throws InterruptedException {
 		this.permits.acquire();
 		this.pending.addAndGet(batch.size());
-		this.metrics.batch(batch.size());
+		this.observer.batch(batch.size());
 		try {
 			attempt(batch, 1).doFinally((signal) -> {
 				this.pending.addAndGet(-batch.size());
@@ -109,7 +109,7 @@ final class SignalBatchSender {
 			return attempt(batch.subList(0, half), attempt).then(attempt(batch.subList(half, batch.size()), attempt));
 		}
 		if (isMalformed(ex)) {
-			this.metrics.failed(Path.BUFFERED, FailureReason.REJECTED, 1);
+			this.observer.failed(Path.BUFFERED, FailureReason.REJECTED, 1);
 			logger.error("Signal '" + batch.get(0).eventName() + "' (idempotency key " + batch.get(0).idempotencyKey()
 					+ ") cannot be sent: " + ((ex instanceof PaidApiException paid && paid.getStatus() == 400) ? "Paid rejected it as malformed: "
 							: "its data cannot be written as JSON: ")
@@ -129,9 +129,9 @@ final class SignalBatchSender {
 	}
 
 	private void acknowledged(List<Signal> batch, BulkSignalsResponse response) {
-		this.metrics.sent(Path.BUFFERED, response.ingested(), response.duplicates());
+		this.observer.sent(Path.BUFFERED, response.ingested(), response.duplicates());
 		if (response.failed() > 0) {
-			this.metrics.failed(Path.BUFFERED, FailureReason.REJECTED, response.failed());
+			this.observer.failed(Path.BUFFERED, FailureReason.REJECTED, response.failed());
 			logger.warn("Paid did not accept " + response.failed() + " of " + batch.size() + " signals (ingested "
 					+ response.ingested() + ", duplicates " + response.duplicates()
 					+ "); Paid does not say which ones. First idempotency key of the batch: "
@@ -140,7 +140,7 @@ final class SignalBatchSender {
 	}
 
 	private void giveUp(List<Signal> batch, int attempts, Throwable ex) {
-		this.metrics.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
+		this.observer.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
 		logger.error("Gave up sending " + batch.size() + " signals to Paid after " + attempts + " attempt(s): " + ex
 				+ ". Signals emitted outside a transaction live in memory only; emit inside a transaction to have "
 				+ "the outbox keep them until Paid accepts them. First idempotency key of the batch: "

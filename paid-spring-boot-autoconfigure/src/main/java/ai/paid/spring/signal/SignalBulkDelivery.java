@@ -13,8 +13,8 @@ import ai.paid.spring.client.BulkSignalsResponse;
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
-import ai.paid.spring.signal.SignalMetrics.FailureReason;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.FailureReason;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * Groups signal rows that the outbox delivers concurrently (from different lanes) into bulk POSTs, the way a database
@@ -33,7 +33,7 @@ final class SignalBulkDelivery {
 
 	private final PaidClient client;
 
-	private final SignalMetrics metrics;
+	private final SignalObserver observer;
 
 	private final int maxInFlight;
 
@@ -43,9 +43,9 @@ final class SignalBulkDelivery {
 
 	private int inFlight;
 
-	SignalBulkDelivery(PaidClient client, SignalMetrics metrics, int maxInFlight, int maxBatch) {
+	SignalBulkDelivery(PaidClient client, SignalObserver observer, int maxInFlight, int maxBatch) {
 		this.client = client;
-		this.metrics = metrics;
+		this.observer = observer;
 		this.maxInFlight = maxInFlight;
 		this.maxBatch = maxBatch;
 	}
@@ -108,7 +108,7 @@ final class SignalBulkDelivery {
 		}
 		if (batch.size() == 1) {
 			Signal signal = batch.get(0).signal();
-			this.metrics.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, 1);
+			this.observer.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, 1);
 			logger.error("Paid rejected signal '" + signal.eventName() + "' (idempotency key "
 					+ signal.idempotencyKey() + ") as malformed: " + ex.getMessage());
 			batch.get(0).sink().success();
@@ -123,9 +123,9 @@ final class SignalBulkDelivery {
 	}
 
 	private void acknowledged(List<Signal> signals, BulkSignalsResponse response) {
-		this.metrics.sent(Path.TRANSACTIONAL, response.ingested(), response.duplicates());
+		this.observer.sent(Path.TRANSACTIONAL, response.ingested(), response.duplicates());
 		if (response.failed() > 0) {
-			this.metrics.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, response.failed());
+			this.observer.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, response.failed());
 			logger.warn("Paid did not accept " + response.failed() + " of " + signals.size() + " signals (first "
 					+ "idempotency key " + signals.get(0).idempotencyKey() + "); Paid does not say which ones");
 		}

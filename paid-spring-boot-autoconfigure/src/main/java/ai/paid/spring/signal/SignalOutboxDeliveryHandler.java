@@ -28,10 +28,10 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 	/**
 	 * Creates the handler; the auto-configuration does this.
 	 * @param client the Paid client; its transport retries are bypassed, the outbox retries
-	 * @param metrics where to report
+	 * @param observer notified of what happens, for metrics
 	 */
-	public SignalOutboxDeliveryHandler(PaidClient client, SignalMetrics metrics) {
-		this.delivery = new SignalBulkDelivery(client.withoutRetries(), metrics, MAX_IN_FLIGHT, MAX_BATCH);
+	public SignalOutboxDeliveryHandler(PaidClient client, SignalObserver observer) {
+		this.delivery = new SignalBulkDelivery(client.withoutRetries(), observer, MAX_IN_FLIGHT, MAX_BATCH);
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import ai.paid.spring.client.SignalCustomer;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * The transactional path: writes a signal emitted inside an active, writable Spring transaction to the outbox in that
@@ -29,17 +29,17 @@ public final class SignalOutboxWriter {
 
 	private final JsonMapper json;
 
-	private final SignalMetrics metrics;
+	private final SignalObserver observer;
 
 	/**
 	 * Creates the writer; the auto-configuration does this.
 	 * @param outbox the outbox to write to
-	 * @param metrics where to report
+	 * @param observer notified of what happens, for metrics
 	 */
-	public SignalOutboxWriter(PaidOutbox outbox, SignalMetrics metrics) {
+	public SignalOutboxWriter(PaidOutbox outbox, SignalObserver observer) {
 		this.outbox = outbox;
 		this.json = SignalJson.MAPPER;
-		this.metrics = metrics;
+		this.observer = observer;
 	}
 
 	/**
@@ -54,7 +54,7 @@ public final class SignalOutboxWriter {
 		}
 		this.outbox.enqueue(new OutboxMessage(lane(signal.customer()), ENTITY_TYPE, signal.idempotencyKey(),
 				OutboxOperation.UPSERT, this.json.writeValueAsString(signal)));
-		this.metrics.emitted(Path.TRANSACTIONAL);
+		this.observer.emitted(Path.TRANSACTIONAL);
 		return true;
 	}
 

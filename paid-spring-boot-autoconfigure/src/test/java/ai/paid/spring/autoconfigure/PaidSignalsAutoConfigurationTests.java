@@ -1,5 +1,8 @@
 package ai.paid.spring.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -11,12 +14,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 
+import ai.paid.spring.actuate.SignalMetrics;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
-import ai.paid.spring.signal.MicrometerSignalMetrics;
 import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
 import ai.paid.spring.signal.PaidSignals;
 import ai.paid.spring.signal.SignalBatcher;
-import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalObserver;
 import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
 import ai.paid.spring.signal.SignalOutboxWriter;
 import ai.paid.spring.test.TestDatabases;
@@ -71,7 +74,7 @@ class PaidSignalsAutoConfigurationTests {
 	@Test
 	void metersAreRegisteredWhenAMeterRegistryIsPresent() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			assertThat(context).getBean(SignalMetrics.class).isInstanceOf(MicrometerSignalMetrics.class);
+			assertThat(context).getBean(SignalObserver.class).isInstanceOf(SignalMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("paid.signals.buffer.capacity").gauge().value()).isEqualTo(10_000);
 			assertThat(registry.get("paid.signals.emitted").tag("path", "buffered").counter()).isNotNull();
@@ -79,9 +82,33 @@ class PaidSignalsAutoConfigurationTests {
 	}
 
 	@Test
+	void anApplicationsOwnObserverIsNotifiedBesideTheMeters() {
+		List<SignalObserver.Path> emitted = new CopyOnWriteArrayList<>();
+		this.runner.withPropertyValues("paid.signals.shutdown-timeout=0s")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean("myObserver", SignalObserver.class, () -> new SignalObserver() {
+
+				@Override
+				public void emitted(Path path) {
+					emitted.add(path);
+				}
+
+			})
+			.run((context) -> {
+				context.getBean(PaidSignals.class).emit("meeting_booked").customer("acme").send();
+				assertThat(emitted).containsExactly(SignalObserver.Path.BUFFERED);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("paid.signals.emitted")
+					.tag("path", "buffered")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void withoutMicrometerNothingIsMetered() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.run((context) -> assertThat(context).hasSingleBean(PaidSignals.class).doesNotHaveBean(SignalMetrics.class));
+			.run((context) -> assertThat(context).hasSingleBean(PaidSignals.class).doesNotHaveBean(SignalObserver.class));
 	}
 
 	@Test
