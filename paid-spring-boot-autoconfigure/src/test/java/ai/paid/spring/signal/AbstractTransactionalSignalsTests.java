@@ -25,6 +25,9 @@ import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidSignalsAutoConfiguration;
 import ai.paid.spring.client.Signal;
+import ai.paid.spring.outbox.OutboxMessage;
+import ai.paid.spring.outbox.OutboxOperation;
+import ai.paid.spring.outbox.PaidOutbox;
 import ai.paid.spring.test.MockPaidServer;
 import ai.paid.spring.test.MockPaidServerExtension;
 import ai.paid.spring.test.RequestMatch;
@@ -183,6 +186,35 @@ abstract class AbstractTransactionalSignalsTests {
 			await().untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(1));
 			assertThat(ours(paid().signals()).get(0)).containsEntry("idempotencyKey", next.idempotencyKey());
 			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aMalformedRowSharingAPostIsIsolatedAndTheOtherRowsAreDelivered() {
+		paid().latency(Duration.ofMillis(200));
+		runner().run((context) -> {
+			String bad = "bad-" + this.customer;
+			List<Signal> good = inTransaction(context, () -> {
+				// no event name: Paid rejects any POST that carries this row with 400
+				context.getBean(PaidOutbox.class)
+					.enqueue(new OutboxMessage("sig:cust:" + this.customer + "-bad", "SIGNAL", bad,
+							OutboxOperation.UPSERT, """
+									{"customer": {"externalCustomerId": "%s"}, "idempotencyKey": "%s"}"""
+								.formatted(this.customer, bad)));
+				return java.util.stream.IntStream.range(0, 12)
+					.mapToObj((i) -> context.getBean(PaidSignals.class)
+						.emit("email_sent")
+						.customer(this.customer + "-" + i)
+						.send())
+					.toList();
+			});
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(12));
+			await().until(() -> good.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+			await().until(() -> new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
+					"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_id = ?", Integer.class, bad) == 0);
+			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
+			assertThat(counter(context, "paid.signals.sent", "outcome", "ingested")).isEqualTo(12);
 		});
 	}
 
