@@ -73,8 +73,10 @@ public final class PaidSignalsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SignalOutboxDeliveryHandler paidSignalOutboxDeliveryHandler(PaidClient client,
-				ObjectProvider<SignalObserver> observers) {
-			return new SignalOutboxDeliveryHandler(client, observer(observers));
+				PaidSignalsProperties properties, ObjectProvider<SignalObserver> observers) {
+			PaidSignalsProperties.Outbox outbox = properties.outbox().validated();
+			return new SignalOutboxDeliveryHandler(client, observer(observers), outbox.maxInFlight(),
+					outbox.batchSize());
 		}
 
 	}

@@ -10,7 +10,8 @@ import ai.paid.spring.outbox.OutboxRecord;
 /**
  * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
  * or crash is counted by Paid as a duplicate. Rows the outbox delivers concurrently (different lanes) share bulk
- * POSTs, sent as soon as fewer than four POSTs are out and otherwise together with the rows that arrived meanwhile.
+ * POSTs, sent as soon as fewer than {@code maxInFlight} POSTs are out and otherwise together with the rows that
+ * arrived meanwhile (at most {@code batchSize} per POST).
  * <p>
  * Transport failures, 5xx, 429 and rejected credentials go back to the outbox, which retries, waits or pauses. A
  * signal Paid answers for but does not accept ({@code failed} in the response, or 400 malformed) would fail the same
@@ -19,19 +20,21 @@ import ai.paid.spring.outbox.OutboxRecord;
  */
 public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler {
 
-	private static final int MAX_IN_FLIGHT = 4;
-
-	private static final int MAX_BATCH = 100;
-
 	private final SignalBulkDelivery delivery;
 
 	/**
 	 * Creates the handler; the auto-configuration does this.
 	 * @param client the Paid client; its transport retries are bypassed, the outbox retries
 	 * @param observer notified of what happens, for metrics
+	 * @param maxInFlight bulk POSTs in flight at once
+	 * @param batchSize most rows per bulk POST
 	 */
-	public SignalOutboxDeliveryHandler(PaidClient client, SignalObserver observer) {
-		this.delivery = new SignalBulkDelivery(client.withoutRetries(), observer, MAX_IN_FLIGHT, MAX_BATCH);
+	public SignalOutboxDeliveryHandler(PaidClient client, SignalObserver observer, int maxInFlight, int batchSize) {
+		if (maxInFlight < 1 || batchSize < 1) {
+			throw new IllegalArgumentException(
+					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
+		}
+		this.delivery = new SignalBulkDelivery(client.withoutRetries(), observer, maxInFlight, batchSize);
 	}
 
 	@Override

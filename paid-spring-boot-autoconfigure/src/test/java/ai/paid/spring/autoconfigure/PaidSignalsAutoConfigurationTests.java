@@ -146,6 +146,52 @@ class PaidSignalsAutoConfigurationTests {
 	}
 
 	@Test
+	void theOutboxPathTakesItsLimitsFromProperties() {
+		this.runner.withPropertyValues("paid.signals.outbox.max-in-flight=2", "paid.signals.outbox.batch-size=20")
+			.run((context) -> {
+				PaidSignalsProperties.Outbox outbox = context.getBean(PaidSignalsProperties.class).outbox();
+				assertThat(outbox.maxInFlight()).isEqualTo(2);
+				assertThat(outbox.batchSize()).isEqualTo(20);
+			});
+	}
+
+	@Test
+	void theOutboxPathLimitsDefaultToFourPostsInFlightOfAHundredSignals() {
+		this.runner.run((context) -> {
+			PaidSignalsProperties.Outbox outbox = context.getBean(PaidSignalsProperties.class).outbox();
+			assertThat(outbox.maxInFlight()).isEqualTo(4);
+			assertThat(outbox.batchSize()).isEqualTo(100);
+		});
+	}
+
+	@Test
+	void anOutboxLimitBelowOneFailsTheStartupNamingTheProperty() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+					PaidOutboxAutoConfiguration.class))
+			.withPropertyValues(TestDatabases.h2().propertyValues())
+			.withPropertyValues("paid.outbox.initialize-schema=always", "paid.signals.outbox.batch-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPaidConfigurationException.class)
+				.hasMessageContaining("paid.signals.outbox.batch-size")
+				.extracting((ex) -> ((InvalidPaidConfigurationException) ex).getProperty())
+				.isEqualTo("paid.signals.outbox.batch-size"));
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+					PaidOutboxAutoConfiguration.class))
+			.withPropertyValues(TestDatabases.h2().propertyValues())
+			.withPropertyValues("paid.outbox.initialize-schema=always", "paid.signals.outbox.max-in-flight=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("paid.signals.outbox.max-in-flight is -1, but it must be 1 or more"));
+	}
+
+	@Test
 	void invalidSettingsFailTheStartupWithTheirReason() {
 		this.runner.withPropertyValues("paid.signals.batch-size=0")
 			.run((context) -> assertThat(context).hasFailed()

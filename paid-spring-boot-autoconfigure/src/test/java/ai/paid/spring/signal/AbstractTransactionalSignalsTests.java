@@ -177,6 +177,31 @@ abstract class AbstractTransactionalSignalsTests {
 	}
 
 	@Test
+	void theOutboxPathKeepsToItsConfiguredPostsInFlightAndBatchSize() {
+		paid().latency(Duration.ofMillis(200));
+		runner().withPropertyValues("paid.signals.outbox.max-in-flight=1", "paid.signals.outbox.batch-size=3")
+			.run((context) -> {
+				List<Signal> signals = inTransaction(context, () -> java.util.stream.IntStream.range(0, 12)
+					.mapToObj((i) -> context.getBean(PaidSignals.class)
+						.emit("email_sent")
+						.customer(this.customer + "-" + i)
+						.send())
+					.toList());
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(12));
+				await().until(() -> signals.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+				List<Integer> perPost = paid().requests("POST", "/signals/bulk")
+					.stream()
+					.filter((request) -> request.body().contains(this.customer))
+					.map((request) -> request.body().split("\"idempotencyKey\"", -1).length - 1)
+					.toList();
+				assertThat(perPost).allSatisfy((size) -> assertThat(size).isBetween(1, 3));
+				assertThat(perPost).contains(3);
+				assertThat(perPost.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+			});
+	}
+
+	@Test
 	void aSignalPaidRejectsIsCountedAndDoesNotBlockTheCustomersLane() {
 		paid().failNext(1, 400, RequestMatch.of("POST", "/signals/bulk"));
 		runner().run((context) -> {
