@@ -1,10 +1,9 @@
 package ai.paid.spring.actuate;
 
 import ai.paid.spring.sync.BackfillProgress;
-import ai.paid.spring.sync.PaidSyncBackfill;
+import ai.paid.spring.sync.jpa.PaidSyncBackfill;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 

@@ -12,9 +12,8 @@ import ai.paid.spring.outbox.OutboxBacklog;
 import ai.paid.spring.outbox.ParkedLane;
 import ai.paid.spring.sync.BackfillProgress;
 import ai.paid.spring.sync.PaidEntityType;
-import ai.paid.spring.sync.PaidSyncBackfill;
+import ai.paid.spring.sync.jpa.PaidSyncBackfill;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

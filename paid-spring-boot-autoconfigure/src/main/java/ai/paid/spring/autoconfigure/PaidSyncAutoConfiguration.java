@@ -3,23 +3,21 @@ package ai.paid.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.sync.ContactDeliveryHandler;
-import ai.paid.spring.sync.CustomerDeliveryHandler;
-import ai.paid.spring.sync.OrderDeliveryHandler;
-import ai.paid.spring.sync.OutboxPaidSync;
-import ai.paid.spring.sync.PaidEntityCapture;
 import ai.paid.spring.sync.PaidMapper;
-import ai.paid.spring.sync.PaidSync;
-import ai.paid.spring.sync.PaidSyncIntegrator;
+import ai.paid.spring.sync.PaidSyncOperations;
+import ai.paid.spring.sync.delivery.ContactDeliveryHandler;
+import ai.paid.spring.sync.delivery.CustomerDeliveryHandler;
+import ai.paid.spring.sync.delivery.OrderDeliveryHandler;
+import ai.paid.spring.sync.delivery.OutboxPaidSync;
+import ai.paid.spring.sync.jpa.PaidEntityCapture;
+import ai.paid.spring.sync.jpa.PaidSyncIntegrator;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +28,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +51,7 @@ import org.springframework.util.ClassUtils;
 public final class PaidSyncAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean(PaidSync.class)
+	@ConditionalOnMissingBean(PaidSyncOperations.class)
 	@ConditionalOnBean(PaidOutbox.class)
 	OutboxPaidSync paidSync(PaidOutbox outbox) {
 		return new OutboxPaidSync(outbox);

@@ -4,12 +4,11 @@ import javax.sql.DataSource;
 
 import ai.paid.spring.actuate.BackfillMetrics;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.sync.PaidEntityCapture;
 import ai.paid.spring.sync.PaidMapper;
-import ai.paid.spring.sync.PaidSyncBackfill;
+import ai.paid.spring.sync.jpa.PaidEntityCapture;
+import ai.paid.spring.sync.jpa.PaidSyncBackfill;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -2,8 +2,7 @@ package ai.paid.spring.autoconfigure;
 
 import ai.paid.spring.actuate.PaidSyncEndpoint;
 import ai.paid.spring.outbox.OutboxAdmin;
-import ai.paid.spring.sync.PaidSyncBackfill;
-
+import ai.paid.spring.sync.jpa.PaidSyncBackfill;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

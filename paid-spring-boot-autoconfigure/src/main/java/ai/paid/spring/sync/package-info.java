@@ -1,7 +1,8 @@
 /**
- * Mirrors an application's customers, contacts and orders into Paid: entity mapping (annotations and
- * {@link ai.paid.spring.sync.PaidMapper}), capture inside the transaction, the programmatic
- * {@link ai.paid.spring.sync.PaidSync} API, and delivery of the queued changes to Paid.
+ * What applications call and implement to mirror their customers, contacts and orders into Paid, free of JPA: the
+ * programmatic {@link ai.paid.spring.sync.PaidSyncOperations} API, the {@link ai.paid.spring.sync.PaidMapper} SPI and
+ * the data records they exchange. Capture from JPA entities lives in {@code sync.jpa}, delivery to Paid in
+ * {@code sync.delivery}.
  */
 @NullMarked
 package ai.paid.spring.sync;

@@ -1,6 +1,5 @@
 package ai.paid.spring.autoconfigure;
 
-
 import javax.sql.DataSource;
 
 import ai.paid.spring.actuate.PaidSyncHealthIndicator;
@@ -11,7 +10,6 @@ import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.outbox.PaidOutbox;
 import ai.paid.spring.test.TestDatabases;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -205,6 +203,5 @@ class PaidOutboxAutoConfigurationTests {
 	private static OutboxMessage message(String id) {
 		return new OutboxMessage("cust:" + id, "CUSTOMER", id, OutboxOperation.UPSERT, "{}");
 	}
-
 
 }

@@ -9,15 +9,14 @@ import ai.paid.spring.client.WebClientPaidClient;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.sync.OutboxPaidSync;
-import ai.paid.spring.sync.PaidEntityCapture;
-import ai.paid.spring.sync.PaidSync;
-import ai.paid.spring.sync.PaidSyncIntegrator;
+import ai.paid.spring.sync.PaidSyncOperations;
+import ai.paid.spring.sync.delivery.OutboxPaidSync;
+import ai.paid.spring.sync.jpa.PaidEntityCapture;
+import ai.paid.spring.sync.jpa.PaidSyncIntegrator;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -47,8 +46,8 @@ class PaidSyncAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAnApplicationsOwnPaidSync() {
-		this.runner.withBean("myPaidSync", PaidSync.class, () -> mock(PaidSync.class))
-			.run((context) -> assertThat(context).hasSingleBean(PaidSync.class).doesNotHaveBean(OutboxPaidSync.class));
+		this.runner.withBean("myPaidSync", PaidSyncOperations.class, () -> mock(PaidSyncOperations.class))
+			.run((context) -> assertThat(context).hasSingleBean(PaidSyncOperations.class).doesNotHaveBean(OutboxPaidSync.class));
 	}
 
 	@Test
@@ -65,7 +64,7 @@ class PaidSyncAutoConfigurationTests {
 	@Test
 	void syncDisabledCreatesNothing() {
 		this.runner.withPropertyValues("paid.sync.enabled=false").run((context) -> {
-			assertThat(context).doesNotHaveBean(PaidSync.class);
+			assertThat(context).doesNotHaveBean(PaidSyncOperations.class);
 			assertThat(context).doesNotHaveBean(OutboxDeliveryHandler.class);
 			assertThat(context).doesNotHaveBean(HibernatePropertiesCustomizer.class);
 		});
@@ -74,7 +73,7 @@ class PaidSyncAutoConfigurationTests {
 	@Test
 	void starterDisabledCreatesNothing() {
 		this.runner.withPropertyValues("paid.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(PaidSync.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(PaidSyncOperations.class)
 				.doesNotHaveBean(OutboxDeliveryHandler.class));
 	}
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -207,7 +206,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 
 	@Test
 	void dataPaidRejectsParksOnlyThatCustomersLaneWithPaidsMessage() {
-		PaidSync paidSync = this.context.getBean(PaidSync.class);
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
 		transactionTemplate().executeWithoutResult((status) -> paidSync
 			.customer(PaidCustomerData.builder("bad-" + this.run).name("Bad").defaultCurrency("usd").build()));
 		inTransaction((em) -> signUp(em));
@@ -218,7 +217,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 
 	@Test
 	void contactOfACustomerPaidDoesNotHaveParksItsLaneWithAClearMessage() {
-		PaidSync paidSync = this.context.getBean(PaidSync.class);
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
 		transactionTemplate().executeWithoutResult((status) -> paidSync
 			.contact(PaidContactData.builder("c-ghost-" + this.run, "ghost-" + this.run).email("g@x.test").build()));
 		await().atMost(WAIT).until(() -> parkReason("ghost-" + this.run) != null);
@@ -239,7 +238,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 
 	@Test
 	void plainJdbcCodeSyncsThroughThePaidSyncBeanAndRollbackSendsNothing() {
-		PaidSync paidSync = this.context.getBean(PaidSync.class);
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
 		JdbcTemplate jdbc = this.context.getBean(JdbcTemplate.class);
 		String rolledBack = "rolled-back-" + this.run;
 		assertThatThrownBy(() -> transactionTemplate().executeWithoutResult((status) -> {

@@ -23,7 +23,9 @@ import ai.paid.spring.client.UpdateCustomerRequest;
 import ai.paid.spring.client.WebClientPaidClient;
 import ai.paid.spring.outbox.JdbcPaidOutbox;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDispatcher;
+import ai.paid.spring.outbox.OutboxDispatcherSettings;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxObserver;
 import ai.paid.spring.outbox.OutboxOperation;
@@ -169,7 +171,7 @@ public final class OutboxBenchmark {
 	}
 
 	private OutboxDispatcher dispatcher() {
-		OutboxDispatcher.Settings defaults = OutboxDispatcher.Settings.defaults();
+		OutboxDispatcherSettings defaults = OutboxDispatcherSettings.defaults();
 		OutboxDeliveryHandler handler = new OutboxDeliveryHandler() {
 
 			@Override
@@ -178,7 +180,7 @@ public final class OutboxBenchmark {
 			}
 
 			@Override
-			public Mono<Void> deliver(OutboxRecord record) {
+			public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
 				return OutboxBenchmark.this.client
 					.updateCustomerByExternalId(record.lane(), new UpdateCustomerRequest(record.payload(), null,
 							null, null, null, null, null, null, null, null, null, null))
@@ -186,7 +188,7 @@ public final class OutboxBenchmark {
 						OutboxBenchmark.this.delivered.incrementAndGet();
 						OutboxBenchmark.this.onDelivered.accept(record);
 					})
-					.then();
+					.then(Mono.empty());
 			}
 
 		};

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks an order's billing contact(s) (Paid {@code billingContactIds}): a relation to a {@link PaidSync} contact
+ * Marks an order's billing contact(s) (Paid {@code billingContactIds}): a relation to a {@link ai.paid.spring.sync.annotation.PaidSync} contact
  * entity, a collection of them, or a value (or collection) holding contact external ids.
  */
 @Documented

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import ai.paid.spring.sync.PaidOrderLine;
+
 /**
  * Marks an order's lines: a collection (or a method returning one) of {@link ai.paid.spring.sync.PaidOrderLine}, or of
  * entities / embeddables with a {@code productExternalId} property (and optionally {@code name} and

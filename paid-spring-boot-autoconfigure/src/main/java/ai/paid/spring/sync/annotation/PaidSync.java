@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import ai.paid.spring.sync.PaidMapper;
+
 /**
  * Mirrors a JPA entity into Paid as a customer, a contact or an order. Inserts, updates and deletes of the entity are
  * captured in the saving transaction and delivered through the outbox after it commits; a rollback sends nothing.

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 import ai.paid.spring.sync.BackfillProgress;
-import ai.paid.spring.sync.PaidSyncBackfill;
+import ai.paid.spring.sync.jpa.PaidSyncBackfill;
 import ai.paid.spring.test.MockPaidServer;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
