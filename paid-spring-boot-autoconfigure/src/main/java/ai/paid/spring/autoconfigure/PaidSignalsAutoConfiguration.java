@@ -20,6 +20,7 @@ import ai.paid.spring.outbox.PaidOutbox;
 import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
 import ai.paid.spring.signal.PaidSignals;
 import ai.paid.spring.signal.SignalBatcher;
+import ai.paid.spring.signal.SignalCustomerReadiness;
 import ai.paid.spring.signal.SignalObserver;
 import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
 import ai.paid.spring.signal.SignalOutboxWriter;
@@ -73,10 +74,11 @@ public final class PaidSignalsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SignalOutboxDeliveryHandler paidSignalOutboxDeliveryHandler(PaidClient client,
-				PaidSignalsProperties properties, ObjectProvider<SignalObserver> observers) {
+				PaidSignalsProperties properties, ObjectProvider<SignalObserver> observers,
+				ObjectProvider<SignalCustomerReadiness> readiness) {
 			PaidSignalsProperties.Outbox outbox = properties.outbox().validated();
 			return new SignalOutboxDeliveryHandler(client, observer(observers), outbox.maxInFlight(),
-					outbox.batchSize());
+					outbox.batchSize(), readiness.getIfUnique(() -> SignalCustomerReadiness.READY));
 		}
 
 	}

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,7 +28,12 @@ import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidSignalsAutoConfiguration;
 import ai.paid.spring.client.Signal;
+import ai.paid.spring.outbox.DeliveryOutcome;
+import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxMessage;
+import ai.paid.spring.outbox.OutboxRecord;
+import ai.paid.spring.outbox.ParkedLane;
 import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.outbox.PaidOutbox;
 import ai.paid.spring.test.MockPaidServer;
@@ -103,7 +111,7 @@ abstract class AbstractTransactionalSignalsTests {
 	}
 
 	@Test
-	void theRowIsTheWireSignalOnTheCustomersLaneKeyedByIdempotencyKey() {
+	void theRowIsTheWireSignalOnTheCustomersSignalLaneKeyedByIdempotencyKey() {
 		runner().withPropertyValues("paid.outbox.dispatcher-enabled=false").run((context) -> {
 			Signal signal = inTransaction(context, () -> context.getBean(PaidSignals.class)
 				.emit("email_sent")
@@ -117,7 +125,7 @@ abstract class AbstractTransactionalSignalsTests {
 					signal.idempotencyKey());
 			String payload = jdbc.queryForObject("SELECT payload FROM paid_sync_outbox WHERE entity_id = ?",
 					String.class, signal.idempotencyKey());
-			assertThat(row).containsEntry("LANE_KEY", "cust:" + this.customer)
+			assertThat(row).containsEntry("LANE_KEY", "sig:cust:" + this.customer)
 				.containsEntry("ENTITY_TYPE", "SIGNAL")
 				.containsEntry("ENTITY_ID", signal.idempotencyKey());
 			assertThat(JsonMapper.shared().readTree(payload)).isEqualTo(JsonMapper.shared()
@@ -135,9 +143,55 @@ abstract class AbstractTransactionalSignalsTests {
 			context.getBean(Bookings.class).book(this.customer);
 			Integer rows = new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
 					"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_type = 'SIGNAL' AND lane_key = ?",
-					Integer.class, "cust:" + this.customer);
+					Integer.class, "sig:cust:" + this.customer);
 			assertThat(rows).isEqualTo(1);
 			assertThat(paid().requests("POST", "/signals/bulk")).isEmpty();
+		});
+	}
+
+	@Test
+	void aSignalFlowsPastItsCustomersParkedEntityRow() {
+		runner().withBean(ParkingCustomerHandler.class).run((context) -> {
+			Signal signal = inTransaction(context, () -> {
+				context.getBean(PaidOutbox.class)
+					.enqueue(new OutboxMessage("cust:" + this.customer, "CUSTOMER", this.customer,
+							OutboxOperation.UPSERT, "{}"));
+				return emit(context, "meeting_booked");
+			});
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).extracting((sent) -> sent.get("idempotencyKey"))
+				.containsExactly(signal.idempotencyKey()));
+			await().until(() -> outboxRows(context, signal) == 0);
+			assertThat(context.getBean(OutboxAdmin.class).parkedLanes(0, 100)).extracting(ParkedLane::lane)
+				.contains("cust:" + this.customer);
+		});
+	}
+
+	@Test
+	void aSignalWaitsForItsCustomerWithoutConsumingAttemptsAndKeepsItsOrder() {
+		AtomicBoolean customerInPaid = new AtomicBoolean();
+		AtomicInteger asked = new AtomicInteger();
+		SignalCustomerReadiness readiness = (externalCustomerId) -> {
+			asked.incrementAndGet();
+			return Mono.just(customerInPaid.get() ? SignalCustomerReadiness.Readiness.sendNow()
+					: SignalCustomerReadiness.Readiness.waitFor(Duration.ofMillis(50),
+							"customer '" + externalCustomerId + "' is still queued for Paid"));
+		};
+		runner().withBean(SignalCustomerReadiness.class, () -> readiness).run((context) -> {
+			Signal first = inTransaction(context, () -> emit(context, "meeting_booked"));
+			Signal second = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().until(() -> asked.get() >= 5);
+			assertThat(requestsFor(first)).isEmpty();
+			Map<String, Object> head = new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForMap(
+					"SELECT failures, last_error FROM paid_sync_outbox WHERE entity_id = ?", first.idempotencyKey());
+			// failures is what paid.outbox.max-attempts counts
+			assertThat(((Number) head.get("FAILURES")).intValue()).isZero();
+			assertThat((String) head.get("LAST_ERROR")).contains("is still queued for Paid");
+			// the outbox database is shared by the tests of the class: look at this customer's lanes only
+			assertThat(context.getBean(OutboxAdmin.class).parkedLanes(0, 100)).extracting(ParkedLane::lane)
+				.noneMatch((lane) -> lane.endsWith(this.customer));
+			customerInPaid.set(true);
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).extracting((sent) -> sent.get("idempotencyKey"))
+				.containsExactly(first.idempotencyKey(), second.idempotencyKey()));
 		});
 	}
 
@@ -239,7 +293,7 @@ abstract class AbstractTransactionalSignalsTests {
 			await().until(() -> new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
 					"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_id = ?", Integer.class, bad) == 0);
 			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
-			assertThat(counter(context, "paid.signals.sent", "outcome", "ingested")).isEqualTo(12);
+			assertThat(paid().signals()).noneMatch((sent) -> bad.equals(sent.get("idempotencyKey")));
 		});
 	}
 
@@ -287,6 +341,21 @@ abstract class AbstractTransactionalSignalsTests {
 			.tag(tag, value)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** The customer sync stand-in: Paid rejects every customer row, so the customer's entity lane parks. */
+	static class ParkingCustomerHandler implements OutboxDeliveryHandler {
+
+		@Override
+		public String entityType() {
+			return "CUSTOMER";
+		}
+
+		@Override
+		public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+			return Mono.just(DeliveryOutcome.park("Paid rejects this customer"));
+		}
+
 	}
 
 	static class Bookings {
