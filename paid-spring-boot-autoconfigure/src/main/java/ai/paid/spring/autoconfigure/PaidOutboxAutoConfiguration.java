@@ -16,7 +16,6 @@ import ai.paid.spring.outbox.OutboxSchemaInitializer;
 import ai.paid.spring.outbox.OutboxSchemaValidator;
 import ai.paid.spring.outbox.PaidOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -63,6 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (default {@code $PAID_TEST_POSTGRESQL_URL} or local {@code test} database), {@code --drain-rows=N},
  * Works in its own schema {@code paid_outbox_benchmark}. {@code --drain-latencies=0,20} (added Paid latency per drain run, ms), {@code --heap-rows=N}, {@code --seconds=N}
  * (latency run length). It drops and recreates the outbox tables' rows.
+ * <p>
+ * (Over 300 lines because it is one runnable scenario script with its setup, phases and report in reading order.)
  */
 public final class OutboxBenchmark {
 

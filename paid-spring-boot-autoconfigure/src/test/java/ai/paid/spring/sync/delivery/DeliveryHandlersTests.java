@@ -94,7 +94,7 @@ class DeliveryHandlersTests {
 		deliver(this.customers, upsert(PaidCustomerData.builder("acme")
 			.name("Acme Ltd")
 			.vatNumber("GB123")
-			.billingAddress(new PaidCustomerData.Address(null, null, null, null, null, "GB"))
+			.billingAddress(new PaidCustomerData.CustomerAddress(null, null, null, null, null, "GB"))
 			.build()), 0);
 		deliver(this.customers, this.messages.upsert(PaidCustomerData.builder("acme").name("Acme Ltd").build(),
 				Set.of("vatNumber", "billingAddress", "email")), 0);
