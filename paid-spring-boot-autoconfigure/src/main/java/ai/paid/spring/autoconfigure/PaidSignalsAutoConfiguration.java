@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Role;
 
 /**
  * Auto-configuration of {@link PaidSignals}: the in-memory batcher, the outbox path and its {@code SIGNAL} delivery
- * handler when an outbox is configured, {@code @PaidSignal} support and Micrometer meters.
+ * handler when an outbox is configured (asking the application's {@link SignalCustomerReadiness} bean, if any,
+ * before sending), {@code @PaidSignal} support, and Micrometer meters; every {@link SignalObserver} bean is notified.
  */
 @AutoConfiguration(afterName = { "ai.paid.spring.autoconfigure.PaidClientAutoConfiguration",
 		"ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration",
