@@ -7,7 +7,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.signal.SignalCustomerReadiness;
 import ai.paid.spring.sync.PaidMapper;
 import ai.paid.spring.sync.PaidSyncOperations;
 import ai.paid.spring.sync.delivery.ContactDeliveryHandler;
@@ -118,6 +120,14 @@ public final class PaidSyncAutoConfiguration {
 		@ConditionalOnMissingBean
 		PaidSyncLinkQueries paidSyncLinkQueries(DataSource dataSource) {
 			return new PaidSyncLinkQueries(dataSource);
+		}
+
+		// a transactional signal waits for its customer while the customer's change is still queued
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(OutboxQueries.class)
+		SignalCustomerReadiness paidSignalCustomerReadiness(PaidSyncLinkQueries links, OutboxQueries outbox) {
+			return new SyncedSignalCustomerReadiness(links, outbox);
 		}
 
 		@Bean

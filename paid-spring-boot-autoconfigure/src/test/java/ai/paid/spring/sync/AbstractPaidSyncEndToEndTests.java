@@ -262,6 +262,63 @@ abstract class AbstractPaidSyncEndToEndTests {
 	}
 
 	@Test
+	void skippingAParkedCustomerParksItsDependentsAtOnceAndOneSkipLaneClearsTheLane() {
+		String customer = "rejected-" + this.run;
+		String lane = "cust:" + customer;
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
+		transactionTemplate().executeWithoutResult((status) -> {
+			paidSync.customer(PaidCustomerData.builder(customer).name("Rejected").defaultCurrency("usd").build());
+			paidSync.contact(PaidContactData.builder("c1-" + customer, customer).email("one@x.test").build());
+			paidSync.contact(PaidContactData.builder("c2-" + customer, customer).email("two@x.test").build());
+		});
+		await().atMost(WAIT).until(() -> parkReason(customer) != null);
+		assertThat(parkReason(customer)).contains("400");
+		OutboxAdmin admin = this.context.getBean(OutboxAdmin.class);
+		OutboxQueries queries = this.context.getBean(OutboxQueries.class);
+		admin.skipHead(lane);
+		// the first dependent parks on its first attempt, with the reason and the action
+		await().atMost(WAIT).until(() -> parkReason(customer) != null);
+		assertThat(parkReason(customer)).contains("Paid has no customer with external id '" + customer + "'")
+			.contains("skip-lane");
+		assertThat(queries.pendingChange("CONTACT", "c1-" + customer)).hasValueSatisfying(
+				(change) -> assertThat(change.attempts()).isEqualTo(1));
+		assertThat(admin.skipLane(lane)).isEqualTo(2);
+		assertThat(parkReason(customer)).isNull();
+		assertThat(queries.isPending("CONTACT", "c2-" + customer)).isFalse();
+		assertThat(this.server.contactByExternalId("c1-" + customer)).isEmpty();
+		// fixed and sent again, the customer's lane flows
+		transactionTemplate().executeWithoutResult((status) -> {
+			paidSync.customer(PaidCustomerData.builder(customer).name("Fixed").defaultCurrency("USD").build());
+			paidSync.contact(PaidContactData.builder("c1-" + customer, customer).email("one@x.test").build());
+		});
+		await().atMost(WAIT).until(() -> this.server.contactByExternalId("c1-" + customer).isPresent());
+	}
+
+	@Test
+	void aTransactionalSignalForACustomerStillQueuedWaitsForItWithoutConsumingAttempts() {
+		String customer = "signal-" + this.run;
+		this.server.failSignalsForUnknownCustomers(true);
+		this.server.failFor(Duration.ofSeconds(2), 503, RequestMatch.path("/customers/external/" + customer));
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
+		ai.paid.spring.signal.PaidSignals signals = this.context.getBean(ai.paid.spring.signal.PaidSignals.class);
+		try {
+			transactionTemplate().executeWithoutResult((status) -> {
+				paidSync.customer(PaidCustomerData.builder(customer).name("Signals Ltd").build());
+				signals.emit("meeting_booked").customer(customer).product("ai-sdr-pro").send();
+			});
+			// the mock drops a signal whose customer it does not have: the signal arrives only if it waited
+			await().atMost(WAIT).until(() -> this.server.signals()
+				.stream()
+				.anyMatch((signal) -> signal.get("customer") instanceof Map<?, ?> of
+						&& customer.equals(of.get("externalCustomerId"))));
+			assertThat(this.server.customerByExternalId(customer)).isPresent();
+		}
+		finally {
+			this.server.failSignalsForUnknownCustomers(false);
+		}
+	}
+
+	@Test
 	void nullExternalIdFailsTheSavingTransactionNamingTheMember() {
 		assertThatThrownBy(() -> inTransaction((em) -> {
 			Account account = new Account(acme(), "Acme Ltd");
