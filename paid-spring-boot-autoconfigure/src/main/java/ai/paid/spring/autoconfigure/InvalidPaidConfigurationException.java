@@ -1,5 +1,7 @@
 package ai.paid.spring.autoconfigure;
 
+
+
 /**
  * The Paid starter cannot start with the given configuration: the API key is missing, or a property such as the base
  * URL is unusable. Reported at startup by {@link InvalidPaidConfigurationFailureAnalyzer}. Never carries the key.

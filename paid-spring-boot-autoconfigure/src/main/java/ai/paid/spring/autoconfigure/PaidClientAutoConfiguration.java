@@ -6,8 +6,6 @@ import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.PaidWebClientCustomizer;
 import ai.paid.spring.client.WebClientPaidClient;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration of the {@link PaidClient}: built on a clone of Boot's {@link WebClient.Builder} (so Boot's HTTP

@@ -1,7 +1,6 @@
 package ai.paid.spring.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**

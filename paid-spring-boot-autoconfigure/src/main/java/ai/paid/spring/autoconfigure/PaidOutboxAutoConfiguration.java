@@ -11,12 +11,12 @@ import ai.paid.spring.outbox.OutboxAdmin;
 import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxDispatcher;
+import ai.paid.spring.outbox.OutboxDispatcherSettings;
 import ai.paid.spring.outbox.OutboxObserver;
 import ai.paid.spring.outbox.OutboxSchemaInitializer;
 import ai.paid.spring.outbox.OutboxSchemaValidator;
 import ai.paid.spring.outbox.PaidOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -73,13 +73,7 @@ public final class PaidOutboxAutoConfiguration {
 	OutboxDispatcher paidOutboxDispatcher(DataSource dataSource, PaidOutboxProperties properties,
 			ObjectProvider<OutboxDeliveryHandler> handlers, ObjectProvider<OutboxObserver> observers,
 			ApplicationEventPublisher events) {
-		PaidOutboxProperties.CircuitBreaker breaker = properties.circuitBreaker();
-		OutboxDispatcher.Settings settings = new OutboxDispatcher.Settings(properties.pollInterval(),
-				properties.leaseDuration(), properties.maxConcurrentLanes(), properties.batchSize(),
-				properties.databaseThreads(), properties.initialBackoff(), properties.maxBackoff(),
-				properties.maxAttempts(), properties.maxAge(), breaker.window(), breaker.minimumCalls(),
-				breaker.failureThreshold(), breaker.openDuration(), properties.credentialsProbeInterval(),
-				properties.deliveryTimeout(), properties.shutdownTimeout());
+		OutboxDispatcherSettings settings = properties.toDispatcherSettings();
 		return new OutboxDispatcher(dataSource, handlers.orderedStream().toList(), settings,
 				OutboxObserver.composite(observers.orderedStream().toList()), events);
 	}

@@ -2,6 +2,8 @@ package ai.paid.spring.autoconfigure;
 
 import java.time.Duration;
 
+import ai.paid.spring.outbox.OutboxDispatcherSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
@@ -28,7 +30,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * further failure.
  * @param maxBackoff Upper bound of the random wait between retries.
  * @param maxAttempts Failed attempts after which a lane is parked.
- * @param maxAge Age of a failing row after which its lane is parked.
+ * @param maxAge Age of a failing or waiting row after which its lane is parked.
  * @param deliveryTimeout Longest time a handler may take to deliver one row before the attempt counts as failed.
  * @param shutdownTimeout How long shutdown waits for deliveries in flight; unfinished lanes are retried by another
  * instance after their lease.
@@ -50,15 +52,43 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue CircuitBreaker circuitBreaker) {
 
 	/**
+	 * The dispatcher's settings from these properties.
+	 * @return the settings
+	 */
+	public OutboxDispatcherSettings toDispatcherSettings() {
+		return OutboxDispatcherSettings.builder()
+			.pollInterval(this.pollInterval)
+			.leaseDuration(this.leaseDuration)
+			.maxConcurrentLanes(this.maxConcurrentLanes)
+			.batchSize(this.batchSize)
+			.databaseThreads(this.databaseThreads)
+			.initialBackoff(this.initialBackoff)
+			.maxBackoff(this.maxBackoff)
+			.maxAttempts(this.maxAttempts)
+			.maxAge(this.maxAge)
+			.breakerWindow(this.circuitBreaker.window())
+			.breakerMinimumCalls(this.circuitBreaker.minimumCalls())
+			.breakerFailureThreshold(this.circuitBreaker.failureThreshold())
+			.breakerOpenDuration(this.circuitBreaker.openDuration())
+			.credentialsProbeInterval(this.credentialsProbeInterval)
+			.deliveryTimeout(this.deliveryTimeout)
+			.shutdownTimeout(this.shutdownTimeout)
+			.build();
+	}
+
+	/**
 	 * Circuit breaker settings ('paid.outbox.circuit-breaker.*').
 	 *
 	 * @param window Number of most recent deliveries considered.
 	 * @param minimumCalls Deliveries needed in the window before the breaker may open.
 	 * @param failureThreshold Share of retryable failures (0 to 1) in the window that opens the breaker.
-	 * @param openDuration Time between probe deliveries while open.
+	 * @param openDuration Longest time between probe deliveries while open; each wait is drawn between 80% and 100% of
+	 * it so that instances do not probe in step. A recovered Paid is used again at most this long after it is back
+	 * (plus the probe's round trip), and each instance sends about one probe request per this interval during an
+	 * outage (12 a minute at 5 s; 30 s gives 2 a minute but up to 30 s before the drain resumes).
 	 */
 	public record CircuitBreaker(@DefaultValue("20") int window, @DefaultValue("10") int minimumCalls,
-			@DefaultValue("0.5") double failureThreshold, @DefaultValue("30s") Duration openDuration) {
+			@DefaultValue("0.5") double failureThreshold, @DefaultValue("5s") Duration openDuration) {
 
 	}
 

@@ -1,7 +1,15 @@
 package ai.paid.spring.autoconfigure;
 
+import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.signal.MicrometerSignalMetrics;
+import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
+import ai.paid.spring.signal.PaidSignals;
+import ai.paid.spring.signal.SignalBatcher;
+import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
+import ai.paid.spring.signal.SignalOutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,16 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-
-import ai.paid.spring.client.PaidClient;
-import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.signal.MicrometerSignalMetrics;
-import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
-import ai.paid.spring.signal.PaidSignals;
-import ai.paid.spring.signal.SignalBatcher;
-import ai.paid.spring.signal.SignalMetrics;
-import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
-import ai.paid.spring.signal.SignalOutboxWriter;
 
 /**
  * Auto-configuration of {@link PaidSignals}: the in-memory batcher, the outbox path and its {@code SIGNAL} delivery

@@ -2,11 +2,10 @@ package ai.paid.spring.autoconfigure;
 
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import ai.paid.spring.signal.SignalBatcherSettings;
 import ai.paid.spring.signal.SignalOverflowPolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Signals: the in-memory batcher for signals emitted outside a transaction, and the outbox path inside one.

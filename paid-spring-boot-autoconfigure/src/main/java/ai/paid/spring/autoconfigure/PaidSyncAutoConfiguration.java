@@ -3,6 +3,7 @@ package ai.paid.spring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import ai.paid.spring.client.PaidClient;
@@ -13,6 +14,9 @@ import ai.paid.spring.sync.delivery.ContactDeliveryHandler;
 import ai.paid.spring.sync.delivery.CustomerDeliveryHandler;
 import ai.paid.spring.sync.delivery.OrderDeliveryHandler;
 import ai.paid.spring.sync.delivery.OutboxPaidSync;
+import ai.paid.spring.sync.delivery.SyncSchemaInitializer;
+import ai.paid.spring.sync.delivery.SyncSchemaValidator;
+import ai.paid.spring.sync.jpa.EntityMappings;
 import ai.paid.spring.sync.jpa.PaidEntityCapture;
 import ai.paid.spring.sync.jpa.PaidSyncIntegrator;
 import jakarta.persistence.EntityManagerFactory;
@@ -29,11 +33,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
@@ -102,6 +110,32 @@ public final class PaidSyncAutoConfiguration {
 
 	}
 
+	// The sync's tables follow the outbox's schema switches: one setting for every table the starter owns.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JdbcTemplate.class)
+	@ConditionalOnBean(PaidOutbox.class)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class SchemaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "paid.outbox.validate-schema", matchIfMissing = true)
+		SyncSchemaValidator paidSyncSchemaValidator(DataSource dataSource) {
+			return new SyncSchemaValidator(dataSource);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(DataSourceScriptDatabaseInitializer.class)
+		SyncSchemaInitializer paidSyncSchemaInitializer(DataSource dataSource, Environment environment) {
+			DatabaseInitializationMode mode = Binder.get(environment)
+				.bind("paid.outbox.initialize-schema", DatabaseInitializationMode.class)
+				.orElse(DatabaseInitializationMode.EMBEDDED);
+			return new SyncSchemaInitializer(dataSource, mode);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ EntityManagerFactory.class, Integrator.class, HibernatePropertiesCustomizer.class })
 	static class HibernateCaptureConfiguration {
@@ -109,10 +143,19 @@ public final class PaidSyncAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class })
-		PaidEntityCapture paidEntityCapture(EntityManagerFactory entityManagerFactory,
-				ObjectProvider<PaidMapper<?>> mappers, PaidOutbox outbox, PaidSyncProperties properties) {
-			return new PaidEntityCapture(entityManagerFactory, mappers.orderedStream().toList(), outbox,
+		@ConditionalOnSingleCandidate(EntityManagerFactory.class)
+		EntityMappings paidEntityMappings(EntityManagerFactory entityManagerFactory,
+				ObjectProvider<PaidMapper<?>> mappers, PaidSyncProperties properties) {
+			return EntityMappings.build(entityManagerFactory, mappers.orderedStream().toList(),
 					properties.dateZone());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean({ EntityManagerFactory.class, PaidOutbox.class, EntityMappings.class })
+		PaidEntityCapture paidEntityCapture(EntityManagerFactory entityManagerFactory, EntityMappings mappings,
+				PaidOutbox outbox) {
+			return new PaidEntityCapture(entityManagerFactory, mappings, outbox);
 		}
 
 		// Without an outbox there is no capture to hand changes to, so Hibernate must not get the listeners either.

@@ -4,7 +4,7 @@ import javax.sql.DataSource;
 
 import ai.paid.spring.actuate.BackfillMetrics;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.sync.PaidMapper;
+import ai.paid.spring.sync.jpa.EntityMappings;
 import ai.paid.spring.sync.jpa.PaidEntityCapture;
 import ai.paid.spring.sync.jpa.PaidSyncBackfill;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,21 +32,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(after = PaidSyncAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "paid.enabled", "paid.sync.enabled" }, matchIfMissing = true)
 @ConditionalOnClass({ EntityManagerFactory.class, JdbcTemplate.class })
-@EnableConfigurationProperties({ PaidSyncBackfillProperties.class, PaidSyncProperties.class })
+@EnableConfigurationProperties(PaidSyncProperties.class)
 public final class PaidSyncBackfillAutoConfiguration {
 
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
-	@ConditionalOnBean({ PaidOutbox.class, PaidEntityCapture.class })
+	@ConditionalOnBean({ PaidOutbox.class, PaidEntityCapture.class, EntityMappings.class })
 	@ConditionalOnSingleCandidate(EntityManagerFactory.class)
-	PaidSyncBackfill paidSyncBackfill(EntityManagerFactory entityManagerFactory, ObjectProvider<PaidMapper<?>> mappers,
+	PaidSyncBackfill paidSyncBackfill(EntityManagerFactory entityManagerFactory, EntityMappings mappings,
 			PaidOutbox outbox, DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager,
-			PaidSyncProperties syncProperties, PaidSyncBackfillProperties properties) {
+			PaidSyncProperties properties) {
 		// with several transaction managers, chunks run in one of the persistence unit's own
 		PlatformTransactionManager chunks = transactionManager
 			.getIfUnique(() -> new JpaTransactionManager(entityManagerFactory));
-		return new PaidSyncBackfill(entityManagerFactory, mappers.orderedStream().toList(), syncProperties.dateZone(),
-				outbox, dataSource, chunks, properties.backfill().chunkSize());
+		return new PaidSyncBackfill(entityManagerFactory, mappings, outbox, dataSource, chunks,
+				properties.backfill().chunkSize());
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package ai.paid.spring.autoconfigure;
 
 import ai.paid.spring.sync.PaidSyncMappingException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -18,10 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * customer's change is pending in the outbox, and parks its lane at once otherwise.
  * @param productIdCacheTtl How long the Paid id of a product (looked up by external id for order lines) is reused
  * before it is looked up again; zero looks it up for every order.
+ * @param backfillOnStartup Whether every synced entity is queued for Paid in the background once the application has
+ * started (an interrupted backfill continues where it stopped).
+ * @param backfill Backfill of existing entities ({@code paid.sync.backfill.*}).
  */
 @ConfigurationProperties("paid.sync")
 public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @DefaultValue("UTC") ZoneId dateZone,
-		@Nullable Integer customerWaitAttempts, @DefaultValue("10m") Duration productIdCacheTtl) {
+		@Nullable Integer customerWaitAttempts, @DefaultValue("10m") Duration productIdCacheTtl,
+		@DefaultValue("false") boolean backfillOnStartup, @DefaultValue Backfill backfill) {
 
 	/**
 	 * Ignored, see {@link #customerWaitAttempts}.
@@ -34,6 +38,15 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 					+ "change is pending in the outbox, and parks its lane at once otherwise")
 	public @Nullable Integer customerWaitAttempts() {
 		return this.customerWaitAttempts;
+	}
+
+	/**
+	 * Backfill tuning.
+	 *
+	 * @param chunkSize Entities read and queued per transaction.
+	 */
+	public record Backfill(@DefaultValue("500") int chunkSize) {
+
 	}
 
 }

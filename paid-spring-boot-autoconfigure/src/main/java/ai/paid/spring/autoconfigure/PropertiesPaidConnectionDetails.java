@@ -1,7 +1,6 @@
 package ai.paid.spring.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.StringUtils;
 

@@ -5,3 +5,4 @@
 package ai.paid.spring.autoconfigure;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -61,6 +61,16 @@ public class PaidApiException extends RuntimeException {
 		return this.retryable;
 	}
 
+	/**
+	 * The one rule for which answers may succeed when the same request is sent again: no response ({@code 0}), 408,
+	 * 429 and 5xx. The client's own retries and the outbox's failure classification both use it.
+	 * @param status HTTP status, {@code 0} for no response
+	 * @return whether the status is retryable
+	 */
+	public static boolean isRetryableStatus(int status) {
+		return status == 0 || status == 408 || status == 429 || status >= 500;
+	}
+
 	/** Delay Paid asked for with {@code Retry-After}, when it did. */
 	public @Nullable Duration getRetryAfter() {
 		return this.retryAfter;

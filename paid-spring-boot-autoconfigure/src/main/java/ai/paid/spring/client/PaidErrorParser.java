@@ -39,7 +39,7 @@ final class PaidErrorParser {
 	 * @return whether the status is retryable
 	 */
 	static boolean isRetryable(int status) {
-		return status == 0 || status == 408 || status == 429 || status >= 500;
+		return PaidApiException.isRetryableStatus(status);
 	}
 
 	PaidApiException fromResponse(String call, int status, @Nullable String retryAfterHeader, String body) {

@@ -42,6 +42,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * waits on a timer inside the reactive pipeline instead of blocking a thread (Spring's {@code RetryTemplate} blocks
  * between attempts). POSTs that create customers, contacts or orders are never retried: Paid offers no idempotency
  * key for them, and a timed-out create may have succeeded.
+ * <p>
+ * (Over 300 lines because it holds one short method per Paid route of {@link PaidClient}; the request, error and
+ * retry machinery they share lives in their own classes.)
  */
 public final class WebClientPaidClient implements PaidClient {
 

@@ -3,12 +3,14 @@ package ai.paid.spring.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Stops claiming when most recent deliveries failed retryably (Paid is down or overloaded), so that an outage does
  * not burn every row's attempts. Counts the last {@code windowSize} outcomes; opens when at least
  * {@code minimumCalls} were seen and the failure share reaches the threshold. While open, one probe delivery is allowed
- * per {@code openDuration}; its success closes the breaker, its failure keeps it open.
+ * per {@code openDuration}, each wait drawn between 80% and 100% of it so that instances that opened together do not
+ * probe together; its success closes the breaker, its failure keeps it open.
  */
 final class CircuitBreaker {
 
@@ -84,13 +86,18 @@ final class CircuitBreaker {
 		}
 	}
 
-	synchronized void onSuccess() {
+	/**
+	 * Records a delivery Paid accepted.
+	 * @return whether this closed the breaker
+	 */
+	synchronized boolean onSuccess() {
 		if (this.state != State.CLOSED) {
 			reset();
 			this.state = State.CLOSED;
-			return;
+			return true;
 		}
 		record(false);
+		return false;
 	}
 
 	/**
@@ -111,7 +118,9 @@ final class CircuitBreaker {
 
 	private void open() {
 		this.state = State.OPEN;
-		this.probeAt = this.clock.instant().plus(this.openDuration);
+		long nanos = this.openDuration.toNanos();
+		long jittered = nanos - (long) (ThreadLocalRandom.current().nextDouble() * nanos * 0.2);
+		this.probeAt = this.clock.instant().plusNanos(jittered);
 	}
 
 	private void record(boolean failure) {

@@ -25,6 +25,15 @@ record DeliveryFailure(Kind kind, int httpStatus, String message, @Nullable Dura
 		/** Paid rejected the API key (401, 403): pause all dispatching, no attempt consumed. */
 		CREDENTIALS,
 
+		/**
+		 * The database failed in a way that goes away by itself (dropped connection, restart): retry with backoff,
+		 * no attempt consumed, never parks, not counted by the circuit breaker.
+		 */
+		DATABASE,
+
+		/** The handler answered with a {@link DeliveryOutcome} other than delivered. */
+		HANDLER,
+
 		/** Paid rejected this row (other 4xx): park the lane. */
 		PERMANENT
 

@@ -99,9 +99,22 @@ final class DispatchGate {
 		return !this.paused && !this.credentialsRejected && this.breaker.isClosed();
 	}
 
-	/** Records a delivery Paid accepted. */
-	void delivered() {
-		this.breaker.onSuccess();
+	/**
+	 * Records a delivery Paid accepted.
+	 * @return whether this closed the circuit breaker (a probe succeeded)
+	 */
+	boolean delivered() {
+		return this.breaker.onSuccess();
+	}
+
+	/**
+	 * A delivery ended without telling anything about Paid's health (the handler waits for a dependency, or the
+	 * database failed): if it was the probe, allow the next one right away.
+	 */
+	void inconclusive() {
+		if (!this.credentialsRejected) {
+			this.breaker.probeSkipped();
+		}
 	}
 
 	/**

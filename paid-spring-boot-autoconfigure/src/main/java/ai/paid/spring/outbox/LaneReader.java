@@ -23,9 +23,12 @@ final class LaneReader {
 
 	private final OutboxDialect dialect;
 
-	LaneReader(JdbcTemplate jdbc, OutboxDialect dialect) {
+	private final DatabaseClock clock;
+
+	LaneReader(JdbcTemplate jdbc, OutboxDialect dialect, DatabaseClock clock) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
+		this.clock = clock;
 	}
 
 	/**
@@ -41,12 +44,16 @@ final class LaneReader {
 		List<PendingRow> rows = new ArrayList<>(this.jdbc.query("UPDATE paid_sync_outbox SET attempts = attempts + 1 "
 				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
 				+ " ORDER BY id LIMIT ?) "
-				+ "RETURNING " + COLUMNS, (rs, i) -> row(rs, -1), lane, limit));
+				+ "RETURNING " + COLUMNS + ", " + this.dialect.now(), (rs, i) -> row(rs, i, -1), lane, limit));
 		rows.sort(Comparator.comparingLong(PendingRow::id));
 		return rows;
 	}
 
-	private static PendingRow row(ResultSet rs, int attemptsOffset) throws SQLException {
+	private PendingRow row(ResultSet rs, int index, int attemptsOffset) throws SQLException {
+		if (index == 0) {
+			// the rows' timestamps are the database's: measure ages on its clock
+			this.clock.sync(instant(rs.getTimestamp(13)));
+		}
 		OutboxRecord record = new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 				OutboxOperation.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7) + attemptsOffset,
 				instant(rs.getTimestamp(8)));
@@ -55,9 +62,9 @@ final class LaneReader {
 	}
 
 	List<PendingRow> head(String lane, int limit) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM paid_sync_outbox WHERE lane_key = ? AND state = "
-				+ OutboxRowState.PENDING + " "
-				+ "ORDER BY id LIMIT ?", (rs, i) -> row(rs, 0), lane, limit);
+		return this.jdbc.query("SELECT " + COLUMNS + ", " + this.dialect.now()
+				+ " FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
+				+ " ORDER BY id LIMIT ?", (rs, i) -> row(rs, i, 0), lane, limit);
 	}
 
 	/** Counts a started attempt on each row, before anything is sent. */

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param entityId identity within the type
  * @param operation upsert or delete
  * @param payload the latest committed JSON snapshot, {@code null} for payload-less deletes
- * @param attempts delivery attempts already started for this row before this one; more than zero means an earlier
+ * @param attempts delivery attempts already started for this row before this one (including those that ended in a
+ * {@link DeliveryOutcome#waitFor wait}); more than zero means an earlier
  * attempt may have reached Paid without its outcome being recorded (timeout, crash), so non-idempotent creates must
  * look before they write again
  * @param enqueuedAt when the first pending change for this row committed

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class OutboxSchemaValidator implements SmartInitializingSingleton {
 
-	private static final List<String> TABLES = List.of("paid_sync_outbox", "paid_sync_lane", "paid_sync_link");
+	private static final List<String> TABLES = List.of("paid_sync_outbox", "paid_sync_lane");
 
 	private final DataSource dataSource;
 

@@ -4,6 +4,7 @@ import reactor.core.publisher.Mono;
 
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxRecord;
 
@@ -40,8 +41,8 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 	}
 
 	@Override
-	public Mono<Void> deliver(OutboxRecord record) {
-		return Mono.fromCallable(() -> read(record)).flatMap(this.delivery::deliver);
+	public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+		return Mono.fromCallable(() -> read(record)).flatMap(this.delivery::deliver).then(Mono.empty());
 	}
 
 	private static Signal read(OutboxRecord record) {

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PaidContactData(String externalId, String customerExternalId, @Nullable String firstName,
 		@Nullable String lastName, @Nullable String email, @Nullable String phone, @Nullable List<String> roles,
-		@Nullable Address billingAddress) implements PaidEntityData {
+		@Nullable ContactAddress billingAddress) implements PaidEntityData {
 
 	@Override
 	@JsonIgnore
@@ -47,7 +47,7 @@ public record PaidContactData(String externalId, String customerExternalId, @Nul
 	 * @param zipCode postal code
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Address(@Nullable String street, @Nullable String city, @Nullable String state,
+	public record ContactAddress(@Nullable String street, @Nullable String city, @Nullable String state,
 			@Nullable String country, @Nullable String zipCode) {
 
 	}
@@ -71,7 +71,7 @@ public record PaidContactData(String externalId, String customerExternalId, @Nul
 
 		private @Nullable List<String> roles;
 
-		private @Nullable Address billingAddress;
+		private @Nullable ContactAddress billingAddress;
 
 		private Builder(String externalId, String customerExternalId) {
 			this.externalId = externalId;
@@ -103,7 +103,7 @@ public record PaidContactData(String externalId, String customerExternalId, @Nul
 			return this;
 		}
 
-		public Builder billingAddress(@Nullable Address billingAddress) {
+		public Builder billingAddress(@Nullable ContactAddress billingAddress) {
 			this.billingAddress = billingAddress;
 			return this;
 		}

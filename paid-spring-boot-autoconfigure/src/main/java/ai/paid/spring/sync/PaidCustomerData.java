@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PaidCustomerData(String externalId, @Nullable String name, @Nullable String email,
 		@Nullable String phone, @Nullable String website, @Nullable String legalName, @Nullable String vatNumber,
-		@Nullable String defaultCurrency, @Nullable String creationState, @Nullable Address billingAddress,
+		@Nullable String defaultCurrency, @Nullable String creationState, @Nullable CustomerAddress billingAddress,
 		@Nullable Map<String, Object> metadata) implements PaidEntityData {
 
 	@Override
@@ -58,7 +58,7 @@ public record PaidCustomerData(String externalId, @Nullable String name, @Nullab
 	 * @param country country
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Address(@Nullable String line1, @Nullable String line2, @Nullable String city,
+	public record CustomerAddress(@Nullable String line1, @Nullable String line2, @Nullable String city,
 			@Nullable String state, @Nullable String zipCode, @Nullable String country) {
 
 	}
@@ -86,7 +86,7 @@ public record PaidCustomerData(String externalId, @Nullable String name, @Nullab
 
 		private @Nullable String creationState;
 
-		private @Nullable Address billingAddress;
+		private @Nullable CustomerAddress billingAddress;
 
 		private @Nullable Map<String, Object> metadata;
 
@@ -134,7 +134,7 @@ public record PaidCustomerData(String externalId, @Nullable String name, @Nullab
 			return this;
 		}
 
-		public Builder billingAddress(@Nullable Address billingAddress) {
+		public Builder billingAddress(@Nullable CustomerAddress billingAddress) {
 			this.billingAddress = billingAddress;
 			return this;
 		}

@@ -8,3 +8,4 @@
 package ai.paid.spring.sync;
 
 import org.jspecify.annotations.NullMarked;
+

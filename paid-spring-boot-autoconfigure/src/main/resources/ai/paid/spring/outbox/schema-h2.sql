@@ -36,24 +36,3 @@ CREATE TABLE IF NOT EXISTS paid_sync_lane (
 	park_reason   VARCHAR(2000)
 );
 CREATE INDEX IF NOT EXISTS paid_sync_lane_ready ON paid_sync_lane (pending_since);
-
--- Maps an application entity to its Paid id (used by the entity sync).
-CREATE TABLE IF NOT EXISTS paid_sync_link (
-	entity_type VARCHAR(32)  NOT NULL,
-	entity_id   VARCHAR(191) NOT NULL,
-	paid_id     VARCHAR(128) NOT NULL,
-	updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-	PRIMARY KEY (entity_type, entity_id)
-);
-
--- Progress of backfills (initial sync of existing entities), one row per entity; a restarted backfill continues here.
-CREATE TABLE IF NOT EXISTS paid_sync_backfill (
-	entity_name   VARCHAR(191) PRIMARY KEY,
-	paid_type     VARCHAR(32)  NOT NULL,
-	state         VARCHAR(16)  NOT NULL,
-	last_id       VARCHAR(191),
-	done_count    BIGINT       DEFAULT 0 NOT NULL,
-	total_count   BIGINT       DEFAULT 0 NOT NULL,
-	skipped_count BIGINT       DEFAULT 0 NOT NULL,
-	updated_at    TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
-);

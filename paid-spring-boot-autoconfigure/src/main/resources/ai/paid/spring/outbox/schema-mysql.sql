@@ -37,24 +37,3 @@ CREATE TABLE IF NOT EXISTS paid_sync_lane (
 	park_reason   VARCHAR(2000),
 	KEY paid_sync_lane_ready (pending_since)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
-
--- Maps an application entity to its Paid id (used by the entity sync).
-CREATE TABLE IF NOT EXISTS paid_sync_link (
-	entity_type VARCHAR(32)  NOT NULL,
-	entity_id   VARCHAR(191) NOT NULL,
-	paid_id     VARCHAR(128) NOT NULL,
-	updated_at  DATETIME(6)  NOT NULL,
-	PRIMARY KEY (entity_type, entity_id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
-
--- Progress of backfills (initial sync of existing entities), one row per entity; a restarted backfill continues here.
-CREATE TABLE IF NOT EXISTS paid_sync_backfill (
-	entity_name   VARCHAR(191) NOT NULL PRIMARY KEY,
-	paid_type     VARCHAR(32)  NOT NULL,
-	state         VARCHAR(16)  NOT NULL,
-	last_id       VARCHAR(191),
-	done_count    BIGINT       NOT NULL DEFAULT 0,
-	total_count   BIGINT       NOT NULL DEFAULT 0,
-	skipped_count BIGINT       NOT NULL DEFAULT 0,
-	updated_at    DATETIME(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

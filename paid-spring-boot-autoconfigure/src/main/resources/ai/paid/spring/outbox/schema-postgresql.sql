@@ -38,24 +38,3 @@ CREATE TABLE IF NOT EXISTS paid_sync_lane (
 );
 CREATE INDEX IF NOT EXISTS paid_sync_lane_ready ON paid_sync_lane (pending_since)
 	WHERE pending_since IS NOT NULL AND parked_at IS NULL;
-
--- Maps an application entity to its Paid id (used by the entity sync).
-CREATE TABLE IF NOT EXISTS paid_sync_link (
-	entity_type VARCHAR(32)  NOT NULL,
-	entity_id   VARCHAR(191) NOT NULL,
-	paid_id     VARCHAR(128) NOT NULL,
-	updated_at  TIMESTAMPTZ  NOT NULL,
-	PRIMARY KEY (entity_type, entity_id)
-);
-
--- Progress of backfills (initial sync of existing entities), one row per entity; a restarted backfill continues here.
-CREATE TABLE IF NOT EXISTS paid_sync_backfill (
-	entity_name   VARCHAR(191) PRIMARY KEY,
-	paid_type     VARCHAR(32)  NOT NULL,
-	state         VARCHAR(16)  NOT NULL,
-	last_id       VARCHAR(191),
-	done_count    BIGINT       NOT NULL DEFAULT 0,
-	total_count   BIGINT       NOT NULL DEFAULT 0,
-	skipped_count BIGINT       NOT NULL DEFAULT 0,
-	updated_at    TIMESTAMPTZ  NOT NULL DEFAULT now()
-);

@@ -55,7 +55,7 @@ class PaidOutboxAutoConfigurationTests {
 				.hasBean("paidSyncHealthIndicator");
 			assertThat(context.getBean(OutboxAdmin.class).backlog().pendingRows()).isZero();
 			assertThat(new JdbcTemplate(context.getBean(DataSource.class))
-				.queryForList("SELECT entity_type FROM paid_sync_link")).isEmpty();
+				.queryForList("SELECT lane_key FROM paid_sync_lane")).isEmpty();
 		});
 	}
 

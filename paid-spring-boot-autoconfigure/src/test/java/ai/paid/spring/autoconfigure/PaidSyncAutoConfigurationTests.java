@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.WebClientPaidClient;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
@@ -11,6 +13,9 @@ import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.PaidOutbox;
 import ai.paid.spring.sync.PaidSyncOperations;
 import ai.paid.spring.sync.delivery.OutboxPaidSync;
+import ai.paid.spring.sync.delivery.SyncSchemaInitializer;
+import ai.paid.spring.sync.delivery.SyncSchemaValidator;
+import ai.paid.spring.sync.jpa.EntityMappings;
 import ai.paid.spring.sync.jpa.PaidEntityCapture;
 import ai.paid.spring.sync.jpa.PaidSyncIntegrator;
 import jakarta.persistence.EntityManagerFactory;
@@ -24,6 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -58,6 +64,27 @@ class PaidSyncAutoConfigurationTests {
 		});
 		assertThat(output).contains("WARN")
 			.contains("paid.sync.customer-wait-attempts is deprecated and ignored");
+	}
+
+	@Test
+	void createsTheSyncTablesOnAnEmbeddedDatabase() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(SyncSchemaInitializer.class).hasSingleBean(SyncSchemaValidator.class);
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			assertThat(jdbc.queryForList("SELECT entity_id FROM paid_sync_link")).isEmpty();
+			assertThat(jdbc.queryForList("SELECT entity_name FROM paid_sync_backfill")).isEmpty();
+		});
+	}
+
+	@Test
+	void startupNamesTheSyncScriptWhenTheLinkTableIsMissing() {
+		this.runner.withPropertyValues("paid.outbox.initialize-schema=never").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("paid_sync_link")
+				.hasMessageContaining("classpath:ai/paid/spring/sync/schema-h2.sql")
+				.hasMessageContaining("paid.outbox.initialize-schema=always");
+		});
 	}
 
 	@Test
@@ -101,6 +128,7 @@ class PaidSyncAutoConfigurationTests {
 	@Test
 	void hibernateIntegratorIsAddedNextToOneTheApplicationConfigured() {
 		this.runner.withBean(EntityManagerFactory.class, () -> mock(EntityManagerFactory.class))
+			.withBean(EntityMappings.class, () -> mock(EntityMappings.class))
 			.withBean(PaidEntityCapture.class, () -> mock(PaidEntityCapture.class))
 			.run((context) -> {
 			Integrator own = new Integrator() {

@@ -21,9 +21,15 @@ final class Deliveries {
 
 	private final Map<String, List<OutboxRecord>> byLane = new ConcurrentHashMap<>();
 
-	private volatile Function<OutboxRecord, Mono<Void>> behaviour = (record) -> Mono.empty();
+	private volatile Function<OutboxRecord, Mono<DeliveryOutcome>> behaviour = (record) -> Mono.empty();
 
+	/** Scripts the handlers: complete for delivered, an error for a failure. */
 	void behave(Function<OutboxRecord, Mono<Void>> behaviour) {
+		this.behaviour = (record) -> behaviour.apply(record).then(Mono.empty());
+	}
+
+	/** Scripts the handlers with explicit outcomes (empty for delivered). */
+	void answer(Function<OutboxRecord, Mono<DeliveryOutcome>> behaviour) {
 		this.behaviour = behaviour;
 	}
 
@@ -36,11 +42,14 @@ final class Deliveries {
 			}
 
 			@Override
-			public Mono<Void> deliver(OutboxRecord record) {
+			public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
 				return Mono.defer(() -> {
 					Deliveries.this.calls.add(record);
 					return Deliveries.this.behaviour.apply(record);
-				}).doOnSuccess((ignored) -> {
+				}).doOnSuccess((outcome) -> {
+					if (outcome != null && outcome.kind() != DeliveryOutcome.Kind.DELIVERED) {
+						return;
+					}
 					Deliveries.this.delivered.add(record);
 					Deliveries.this.byLane.computeIfAbsent(record.lane(), (lane) -> new CopyOnWriteArrayList<>())
 						.add(record);

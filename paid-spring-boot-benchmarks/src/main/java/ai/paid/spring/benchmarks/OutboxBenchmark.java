@@ -23,7 +23,9 @@ import ai.paid.spring.client.UpdateCustomerRequest;
 import ai.paid.spring.client.WebClientPaidClient;
 import ai.paid.spring.outbox.JdbcPaidOutbox;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDispatcher;
+import ai.paid.spring.outbox.OutboxDispatcherSettings;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxObserver;
 import ai.paid.spring.outbox.OutboxOperation;
@@ -61,6 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (default {@code $PAID_TEST_POSTGRESQL_URL} or local {@code test} database), {@code --drain-rows=N},
  * Works in its own schema {@code paid_outbox_benchmark}. {@code --drain-latencies=0,20} (added Paid latency per drain run, ms), {@code --heap-rows=N}, {@code --seconds=N}
  * (latency run length). It drops and recreates the outbox tables' rows.
+ * <p>
+ * (Over 300 lines because it is one runnable scenario script with its setup, phases and report in reading order.)
  */
 public final class OutboxBenchmark {
 
@@ -169,7 +173,7 @@ public final class OutboxBenchmark {
 	}
 
 	private OutboxDispatcher dispatcher() {
-		OutboxDispatcher.Settings defaults = OutboxDispatcher.Settings.defaults();
+		OutboxDispatcherSettings defaults = OutboxDispatcherSettings.defaults();
 		OutboxDeliveryHandler handler = new OutboxDeliveryHandler() {
 
 			@Override
@@ -178,7 +182,7 @@ public final class OutboxBenchmark {
 			}
 
 			@Override
-			public Mono<Void> deliver(OutboxRecord record) {
+			public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
 				return OutboxBenchmark.this.client
 					.updateCustomerByExternalId(record.lane(), new UpdateCustomerRequest(record.payload(), null,
 							null, null, null, null, null, null, null, null, null, null))
@@ -186,7 +190,7 @@ public final class OutboxBenchmark {
 						OutboxBenchmark.this.delivered.incrementAndGet();
 						OutboxBenchmark.this.onDelivered.accept(record);
 					})
-					.then();
+					.then(Mono.empty());
 			}
 
 		};

@@ -1,6 +1,7 @@
 package ai.paid.spring.sync.delivery;
 
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.outbox.OutboxRecord;
@@ -37,7 +38,11 @@ public final class CustomerDeliveryHandler implements OutboxDeliveryHandler {
 	}
 
 	@Override
-	public Mono<Void> deliver(OutboxRecord record) {
+	public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+		return PaidIdResolver.outcome(send(record));
+	}
+
+	private Mono<?> send(OutboxRecord record) {
 		if (record.operation() == OutboxOperation.DELETE) {
 			return this.client.deleteCustomerByExternalId(record.entityId())
 				.onErrorResume(PaidIdResolver::isNotFound, (ex) -> Mono.empty())

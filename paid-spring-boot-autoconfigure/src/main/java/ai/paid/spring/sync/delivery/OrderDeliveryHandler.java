@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import ai.paid.spring.client.CreateOrderLineRequest;
 import ai.paid.spring.client.CustomerState;
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.outbox.OutboxRecord;
@@ -64,7 +65,11 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 	}
 
 	@Override
-	public Mono<Void> deliver(OutboxRecord record) {
+	public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+		return PaidIdResolver.outcome(send(record));
+	}
+
+	private Mono<?> send(OutboxRecord record) {
 		String externalId = record.entityId();
 		Mono<Optional<String>> paidId = this.links.find(PaidEntityType.ORDER, externalId)
 			.flatMap((linked) -> (linked.isPresent() || record.attempts() == 0) ? Mono.just(linked)

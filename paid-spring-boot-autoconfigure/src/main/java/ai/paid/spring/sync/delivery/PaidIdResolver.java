@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxRecord;
 import ai.paid.spring.sync.PaidEntityType;
 import reactor.core.publisher.Flux;
@@ -16,8 +17,11 @@ import reactor.core.publisher.Mono;
  * Finds the Paid ids of the customer and billing contacts a contact or order refers to: from the link table, else by
  * external id from Paid (and then links them). A referenced object Paid does not have is either still pending in the
  * outbox (it precedes the referrer in the lane, or waits in another lane or on another instance), and then the
- * delivery waits for it, or it is not queued at all, and then the lane is parked at once with a message saying what is
- * missing: retrying cannot help, and the operator resolves the lane with one action (fix and retry, or skip the lane).
+ * delivery waits for it ({@link DeliveryOutcome#waitFor}, which neither consumes the row's retry budget nor counts
+ * against the circuit breaker), or it is not queued at all, and then the lane is parked at once with a message saying
+ * what is missing: waiting cannot help, and the operator resolves the lane with one action (fix and retry, or skip the
+ * lane with its dependents). The handlers turn the {@link Deferred} signal into that outcome with
+ * {@link #outcome(Mono)}.
  */
 final class PaidIdResolver {
 
@@ -42,7 +46,7 @@ final class PaidIdResolver {
 		return this.links.find(PaidEntityType.CUSTOMER, customerExternalId)
 			.flatMap((linked) -> linked.map(Mono::just).orElseGet(() -> customerInPaid(customerExternalId)))
 			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> queuedCustomer(customerExternalId)
-				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record, ex,
+				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record,
 						customerInPaid(customerExternalId)))));
 	}
 
@@ -72,7 +76,7 @@ final class PaidIdResolver {
 		return this.links.find(PaidEntityType.CONTACT, contactExternalId)
 			.flatMap((linked) -> linked.map(Mono::just).orElseGet(() -> contactInPaid(contactExternalId)))
 			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> missing(PaidEntityType.CONTACT, contactExternalId,
-					record, ex, contactInPaid(contactExternalId)));
+					record, contactInPaid(contactExternalId)));
 	}
 
 	private Mono<String> contactInPaid(String contactExternalId) {
@@ -82,37 +86,64 @@ final class PaidIdResolver {
 	}
 
 	/**
-	 * Fails the delivery for a referenced object Paid does not have: retryable while a change of the object is pending
-	 * in the outbox (a contact moved to a customer created moments ago, or another instance sending it); permanent, so
-	 * the lane parks at once, when nothing will send it.
-	 * @param lookUpAgain asks Paid again: an instance that delivered the object drops its pending row only after Paid
+	 * Defers the delivery for a referenced object Paid does not have: a wait while a change of the object is pending
+	 * in the outbox (a contact moved to a customer created moments ago, or another instance sending it); a park at
+	 * once when nothing will send it.
+	 * @param lookUpAgain asks Paid again: an instance delivering the object drops its pending row only after Paid
 	 * accepted it, so if it is not pending now, Paid either has it by now or will not get it
 	 */
-	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Throwable cause,
-			Mono<T> lookUpAgain) {
+	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Mono<T> lookUpAgain) {
 		String what = type.name().toLowerCase(Locale.ROOT);
 		String missing = "Paid has no " + what + " with external id '" + externalId + "', which "
 				+ record.entityType().toLowerCase(Locale.ROOT) + " '" + record.entityId() + "' refers to";
-		return this.links.isQueued(type, externalId).flatMap((queued) -> {
-			if (queued) {
-				String message = missing + "; it is still queued for Paid, waiting for it";
-				// the outbox retries status 0 (like a lost response); waits are spaced out (Retry-After) so a contact
-				// waiting for its customer does not look like a Paid outage to the breaker
-				Duration retryAfter = Duration.ofSeconds(Math.min(1L << Math.min(record.attempts(), 5), 30));
-				return Mono.error(new PaidApiException(message, 0, message, "missing_" + what, null, true, retryAfter,
-						cause));
-			}
-			String message = missing + "; it is not queued for Paid either. Make sure the " + what + " is synced "
-					+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the lane "
-					+ "with its dependents (skip-lane)";
-			// the outbox parks the lane on a 4xx
-			return lookUpAgain.onErrorResume(PaidIdResolver::isNotFound, (ex) -> Mono
-				.error(new PaidApiException(message, 404, message, "missing_" + what, null, false, null, cause)));
-		});
+		return this.links.isQueued(type, externalId).flatMap((queued) -> queued
+				? Mono.error(new Deferred(missingOutcome(missing, what, true, record.attempts())))
+				: lookUpAgain.onErrorResume(PaidIdResolver::isNotFound,
+						(ex) -> Mono.error(new Deferred(missingOutcome(missing, what, false, record.attempts())))));
+	}
+
+	/**
+	 * What a reference to a missing object means: wait while it is queued, park otherwise. Kept apart so that the rule
+	 * can change in one place.
+	 */
+	DeliveryOutcome missingOutcome(String missing, String what, boolean queued, int attempts) {
+		if (!queued) {
+			return DeliveryOutcome.park(missing + "; it is not queued for Paid either. Make sure the " + what
+					+ " is synced (a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or "
+					+ "skip the lane with its dependents (skip-lane)");
+		}
+		// spaced out so that many referrers waiting for one object do not keep Paid busy
+		return DeliveryOutcome.waitFor(Duration.ofSeconds(Math.min(1L << Math.min(attempts, 5), 30)),
+				missing + "; it is still queued for Paid, waiting for it");
 	}
 
 	static boolean isNotFound(Throwable ex) {
 		return ex instanceof PaidApiException api && api.isNotFound();
+	}
+
+	/**
+	 * The handler's delivery as an outcome: completion is delivered, a {@link Deferred} signal its outcome, any other
+	 * error stays an error for the outbox to classify.
+	 */
+	static Mono<DeliveryOutcome> outcome(Mono<?> delivery) {
+		return delivery.then(Mono.<DeliveryOutcome>empty())
+			.onErrorResume(Deferred.class, (deferred) -> Mono.just(deferred.outcome));
+	}
+
+	/** Unwinds a delivery that cannot go on yet, carrying what to tell the outbox. */
+	static final class Deferred extends RuntimeException {
+
+		private final transient DeliveryOutcome outcome;
+
+		Deferred(DeliveryOutcome outcome) {
+			super(outcome.toString(), null, false, false);
+			this.outcome = outcome;
+		}
+
+		DeliveryOutcome outcome() {
+			return this.outcome;
+		}
+
 	}
 
 }

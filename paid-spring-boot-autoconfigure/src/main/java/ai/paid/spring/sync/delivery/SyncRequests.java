@@ -97,12 +97,12 @@ final class SyncRequests {
 		return cleared.stream().filter(nullableFields::contains).toArray(String[]::new);
 	}
 
-	private static @Nullable CustomerBillingAddress address(PaidCustomerData.@Nullable Address address) {
+	private static @Nullable CustomerBillingAddress address(PaidCustomerData.@Nullable CustomerAddress address) {
 		return (address != null) ? new CustomerBillingAddress(address.line1(), address.line2(), address.city(),
 				address.state(), address.zipCode(), address.country()) : null;
 	}
 
-	private static @Nullable ContactBillingAddress address(PaidContactData.@Nullable Address address) {
+	private static @Nullable ContactBillingAddress address(PaidContactData.@Nullable ContactAddress address) {
 		return (address != null) ? new ContactBillingAddress(address.street(), address.city(), address.state(),
 				address.country(), address.zipCode()) : null;
 	}

@@ -6,3 +6,4 @@
 package ai.paid.spring.sync.delivery;
 
 import org.jspecify.annotations.NullMarked;
+

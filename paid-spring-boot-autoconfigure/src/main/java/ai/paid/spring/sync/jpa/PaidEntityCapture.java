@@ -43,20 +43,14 @@ public final class PaidEntityCapture {
 	private final SessionFactoryImplementor sessionFactory;
 
 	/**
-	 * Builds and validates the mappings of the persistence unit's entities.
+	 * Create a capture.
 	 * @param entityManagerFactory the persistence unit
-	 * @param mappers the application's {@link PaidMapper} beans
+	 * @param mappings the validated mappings of its synced entities
 	 * @param outbox where changes are queued
-	 * @param zone zone for date values without one ({@code LocalDate}, {@code LocalDateTime})
-	 * @throws PaidSyncMappingException naming every entity and member that is mapped wrongly
 	 */
-	public PaidEntityCapture(EntityManagerFactory entityManagerFactory, Collection<? extends PaidMapper<?>> mappers,
-			PaidOutbox outbox, ZoneId zone) {
-		SyncPayloadCodec codec = new SyncPayloadCodec();
-		this.mappings = new EntityMappingFactory(entityManagerFactory.getMetamodel(),
-				entityManagerFactory.getPersistenceUnitUtil(), mappers, zone, codec)
-			.build();
-		this.messages = new SyncMessages(codec);
+	public PaidEntityCapture(EntityManagerFactory entityManagerFactory, EntityMappings mappings, PaidOutbox outbox) {
+		this.mappings = mappings;
+		this.messages = new SyncMessages(new SyncPayloadCodec());
 		this.outbox = outbox;
 		this.sessionFactory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
 		CAPTURES.put(this.sessionFactory, this);
@@ -73,6 +67,10 @@ public final class PaidEntityCapture {
 	 */
 	static @Nullable PaidEntityCapture of(SessionFactoryImplementor sessionFactory) {
 		return CAPTURES.get(sessionFactory);
+	}
+
+	EntityMappings mappings() {
+		return this.mappings;
 	}
 
 	/** Whether changes of this entity class are mirrored into Paid. */

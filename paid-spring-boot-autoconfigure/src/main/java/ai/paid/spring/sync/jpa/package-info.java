@@ -7,3 +7,4 @@
 package ai.paid.spring.sync.jpa;
 
 import org.jspecify.annotations.NullMarked;
+

@@ -14,6 +14,7 @@ import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.WebClientPaidClient;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxRecord;
@@ -96,7 +97,7 @@ class DeliveryHandlersTests {
 		deliver(this.customers, upsert(PaidCustomerData.builder("acme")
 			.name("Acme Ltd")
 			.vatNumber("GB123")
-			.billingAddress(new PaidCustomerData.Address(null, null, null, null, null, "GB"))
+			.billingAddress(new PaidCustomerData.CustomerAddress(null, null, null, null, null, "GB"))
 			.build()), 0);
 		deliver(this.customers, this.messages.upsert(PaidCustomerData.builder("acme").name("Acme Ltd").build(),
 				Set.of("vatNumber", "billingAddress", "email")), 0);
@@ -137,15 +138,12 @@ class DeliveryHandlersTests {
 
 	@Test
 	void contactWhoseCustomerIsNeitherInPaidNorQueuedParksAtOnceWithAClearMessage() {
-		assertThatThrownBy(() -> deliver(this.contacts, contact("ghost"), 0))
-			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
-				assertThat(ex.isRetryable()).isFalse();
-				assertThat(ex.getStatus()).isEqualTo(404);
-				assertThat(ex.getMessage()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
-						+ "'c-john' refers to; it is not queued for Paid either. Make sure the customer is synced "
-						+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the "
-						+ "lane with its dependents (skip-lane)");
-			});
+		DeliveryOutcome outcome = deliver(this.contacts, contact("ghost"), 0);
+		assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.PARK);
+		assertThat(outcome.reason()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
+				+ "'c-john' refers to; it is not queued for Paid either. Make sure the customer is synced "
+				+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the lane "
+				+ "with its dependents (skip-lane)");
 		// looked up once before and once after finding it not queued (another instance may just have delivered it)
 		assertThat(this.server.requests("GET", "/customers/external/ghost")).hasSize(2);
 	}
@@ -155,10 +153,22 @@ class DeliveryHandlersTests {
 		// the first lookup misses; the customer's row is gone by the queued check (delivered by another instance)
 		this.server.failNext(1, 404, RequestMatch.path("/customers/external/acme"));
 		this.server.seedCustomer("Acme Ltd", "acme");
-		deliver(this.contacts, contact("acme"), 0);
+		assertThat(deliver(this.contacts, contact("acme"), 0).kind()).isEqualTo(DeliveryOutcome.Kind.DELIVERED);
 		assertThat(this.server.requests("GET", "/customers/external/acme")).hasSize(2);
 		assertThat(this.server.contactByExternalId("c-john").orElseThrow()).containsEntry("customerId",
 				link("CUSTOMER", "acme"));
+	}
+
+	@Test
+	void contactWhoseCustomerIsQueuedWaitsForIt() {
+		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
+				+ "VALUES ('cust:ghost', 'CUSTOMER', 'ghost', 'DELETE', NULL)");
+		DeliveryOutcome first = deliver(this.contacts, contact("ghost"), 0);
+		assertThat(first.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
+		assertThat(first.after()).isEqualTo(Duration.ofSeconds(1));
+		DeliveryOutcome later = deliver(this.contacts, contact("ghost"), 9);
+		assertThat(later.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
+		assertThat(later.after()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -179,11 +189,9 @@ class DeliveryHandlersTests {
 	void contactWhoseCustomerIsBeingDeletedWaitsWhileTheDeleteIsQueued() {
 		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
 				+ "VALUES ('cust:globex', 'CUSTOMER', 'globex', 'DELETE', '{\"version\":1}')");
-		assertThatThrownBy(() -> deliver(this.contacts, contact("globex"), 7))
-			.isInstanceOfSatisfying(PaidApiException.class, (ex) -> {
-				assertThat(ex.getStatus()).isZero();
-				assertThat(ex.getMessage()).endsWith("it is still queued for Paid, waiting for it");
-			});
+		DeliveryOutcome outcome = deliver(this.contacts, contact("globex"), 7);
+		assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
+		assertThat(outcome.reason()).endsWith("it is still queued for Paid, waiting for it");
 	}
 
 	@Test
@@ -284,11 +292,11 @@ class DeliveryHandlersTests {
 		return this.messages.upsert(data);
 	}
 
-	private void deliver(OutboxDeliveryHandler handler, OutboxMessage message, int attempts) {
+	private DeliveryOutcome deliver(OutboxDeliveryHandler handler, OutboxMessage message, int attempts) {
 		assertThat(handler.entityType()).isEqualTo(message.entityType());
 		OutboxRecord record = new OutboxRecord(this.ids.incrementAndGet(), message.lane(), message.entityType(),
 				message.entityId(), message.operation(), message.payload(), attempts, Instant.now());
-		handler.deliver(record).block();
+		return handler.deliver(record).defaultIfEmpty(DeliveryOutcome.delivered()).block();
 	}
 
 	private String link(String type, String externalId) {

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -269,8 +268,9 @@ abstract class AbstractPaidSyncBackfillTests {
 	}
 
 	private PaidSyncBackfill backfill(int chunkSize) {
-		return new PaidSyncBackfill(this.context.getBean(EntityManagerFactory.class), List.of(), ZoneOffset.UTC,
-				this.context.getBean(PaidOutbox.class), this.jdbc.getDataSource(),
+		return new PaidSyncBackfill(this.context.getBean(EntityManagerFactory.class),
+				this.context.getBean(EntityMappings.class), this.context.getBean(PaidOutbox.class),
+				this.jdbc.getDataSource(),
 				this.context.getBean(PlatformTransactionManager.class), chunkSize);
 	}
 

@@ -1,0 +1,24 @@
+-- Paid sync schema for H2 2.x. Idempotent: safe to run on every start.
+-- Copy into a Flyway migration or a Liquibase sqlFile change set to manage it yourself. The outbox's tables are in
+-- ai/paid/spring/outbox/schema-h2.sql.
+
+-- Maps an application entity to its Paid id (used by the entity sync).
+CREATE TABLE IF NOT EXISTS paid_sync_link (
+	entity_type VARCHAR(32)  NOT NULL,
+	entity_id   VARCHAR(191) NOT NULL,
+	paid_id     VARCHAR(128) NOT NULL,
+	updated_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+	PRIMARY KEY (entity_type, entity_id)
+);
+
+-- Progress of backfills (initial sync of existing entities), one row per entity; a restarted backfill continues here.
+CREATE TABLE IF NOT EXISTS paid_sync_backfill (
+	entity_name   VARCHAR(191) PRIMARY KEY,
+	paid_type     VARCHAR(32)  NOT NULL,
+	state         VARCHAR(16)  NOT NULL,
+	last_id       VARCHAR(191),
+	done_count    BIGINT       DEFAULT 0 NOT NULL,
+	total_count   BIGINT       DEFAULT 0 NOT NULL,
+	skipped_count BIGINT       DEFAULT 0 NOT NULL,
+	updated_at    TIMESTAMP(6) WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
+);
