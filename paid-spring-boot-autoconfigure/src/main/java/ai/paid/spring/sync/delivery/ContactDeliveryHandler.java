@@ -32,7 +32,8 @@ public final class ContactDeliveryHandler implements OutboxDeliveryHandler {
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
 	 * @param jdbc access to the {@code paid_sync_link} table
-	 * @param customerWaitAttempts attempts to wait for a missing customer before the lane is parked
+	 * @param customerWaitAttempts ignored ({@code paid.sync.customer-wait-attempts} is deprecated): a missing customer
+	 * is waited for while it is pending in the outbox, otherwise the lane parks at once
 	 */
 	public ContactDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts) {
 		this.client = client;

@@ -48,7 +48,8 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
 	 * @param jdbc access to the {@code paid_sync_link} table
-	 * @param customerWaitAttempts attempts to wait for a missing customer or billing contact before the lane is parked
+	 * @param customerWaitAttempts ignored ({@code paid.sync.customer-wait-attempts} is deprecated): a missing customer
+	 * or billing contact is waited for while it is pending in the outbox, otherwise the lane parks at once
 	 * @param productIdCacheTtl how long a product's Paid id is reused; zero looks it up for every order
 	 */
 	public OrderDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts,
