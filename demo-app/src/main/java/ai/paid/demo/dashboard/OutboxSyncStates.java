@@ -8,19 +8,18 @@ import ai.paid.spring.outbox.OutboxAdmin;
 import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.ParkedLane;
 import ai.paid.spring.outbox.PendingChange;
+import ai.paid.spring.sync.delivery.PaidSyncLinkQueries;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads sync states from the starter: parked lanes (with the head change Paid rejected and its error) from the
  * {@link OutboxAdmin} bean, the changes still waiting from the {@link OutboxQueries} bean, and the Paid id of every
- * record Paid acknowledged from the link table {@code paid_sync_link}.
+ * record Paid acknowledged from the {@link PaidSyncLinkQueries} bean.
  */
 @Component
 class OutboxSyncStates implements SyncStates {
@@ -35,14 +34,14 @@ class OutboxSyncStates implements SyncStates {
 
 	private final OutboxQueries queries;
 
-	private final JdbcTemplate jdbc;
+	private final PaidSyncLinkQueries links;
 
 	private volatile boolean warned;
 
-	OutboxSyncStates(OutboxAdmin admin, OutboxQueries queries, JdbcTemplate jdbc) {
+	OutboxSyncStates(OutboxAdmin admin, OutboxQueries queries, PaidSyncLinkQueries links) {
 		this.admin = admin;
 		this.queries = queries;
-		this.jdbc = jdbc;
+		this.links = links;
 	}
 
 	@Override
@@ -52,8 +51,7 @@ class OutboxSyncStates implements SyncStates {
 			List<ParkedLane> lanes = this.admin.parkedLanes(0, MAX_PARKED_LANES);
 			lanes.forEach((lane) -> parked.put(lane.lane(), lane));
 			Map<String, String> links = new HashMap<>();
-			this.jdbc.query("SELECT entity_type, entity_id, paid_id FROM paid_sync_link",
-					(RowCallbackHandler) (rs) -> links.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
+			this.links.links().forEach((link) -> links.put(key(link.type().name(), link.externalId()), link.paidId()));
 			Map<String, Waiting> waiting = new HashMap<>();
 			for (int page = 0;; page++) {
 				List<PendingChange> changes = this.queries.pendingChanges(page, PENDING_PAGE);

@@ -14,6 +14,7 @@ import ai.paid.spring.sync.delivery.ContactDeliveryHandler;
 import ai.paid.spring.sync.delivery.CustomerDeliveryHandler;
 import ai.paid.spring.sync.delivery.OrderDeliveryHandler;
 import ai.paid.spring.sync.delivery.OutboxPaidSync;
+import ai.paid.spring.sync.delivery.PaidSyncLinkQueries;
 import ai.paid.spring.sync.delivery.SyncSchemaInitializer;
 import ai.paid.spring.sync.delivery.SyncSchemaValidator;
 import ai.paid.spring.sync.jpa.EntityMappings;
@@ -75,9 +76,6 @@ public final class PaidSyncAutoConfiguration {
 
 		private static final Log logger = LogFactory.getLog(DeliveryConfiguration.class);
 
-		/** The handlers ignore it (see {@link PaidSyncProperties#customerWaitAttempts()}). */
-		private static final int IGNORED_WAIT_ATTEMPTS = 0;
-
 		@SuppressWarnings("removal")
 		DeliveryConfiguration(PaidSyncProperties properties) {
 			if (properties.customerWaitAttempts() != null) {
@@ -96,8 +94,7 @@ public final class PaidSyncAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(value = ContactDeliveryHandler.class, name = "paidContactDeliveryHandler")
 		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource) {
-			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					IGNORED_WAIT_ATTEMPTS);
+			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource));
 		}
 
 		@Bean
@@ -105,7 +102,7 @@ public final class PaidSyncAutoConfiguration {
 		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
 				PaidSyncProperties properties) {
 			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					IGNORED_WAIT_ATTEMPTS, properties.productIdCacheTtl());
+					properties.productIdCacheTtl());
 		}
 
 	}
@@ -115,7 +112,13 @@ public final class PaidSyncAutoConfiguration {
 	@ConditionalOnClass(JdbcTemplate.class)
 	@ConditionalOnBean(PaidOutbox.class)
 	@ConditionalOnSingleCandidate(DataSource.class)
-	static class SchemaConfiguration {
+	static class TablesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PaidSyncLinkQueries paidSyncLinkQueries(DataSource dataSource) {
+			return new PaidSyncLinkQueries(dataSource);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -24,16 +23,22 @@ class OutboxTableOwnershipTests {
 	private static final List<Path> MAIN_SOURCES = List.of(Path.of("src/main/java"),
 			Path.of("../demo-app/src/main/java"));
 
-	// TODO(lead): empty this once the backfill enqueues with OutboxMessage.Priority.BACKGROUND instead of its UPDATE
-	private static final Set<String> TABLE_EXCEPTIONS = Set.of("ai/paid/spring/sync/jpa/BackfillChunkWriter.java");
-
 	@Test
 	void onlyTheOutboxPackageNamesTheOutboxTables() {
 		Map<String, String> offenders = scan((path) -> !path.startsWith("ai/paid/spring/outbox/"),
 				(source) -> source.contains("paid_sync_outbox") || source.contains("paid_sync_lane"));
 		assertThat(offenders.keySet()).as("main sources outside ai/paid/spring/outbox naming paid_sync_outbox or "
 				+ "paid_sync_lane; use OutboxQueries, OutboxAdmin or OutboxMessage.Priority")
-			.containsExactlyInAnyOrderElementsOf(TABLE_EXCEPTIONS);
+			.isEmpty();
+	}
+
+	@Test
+	void onlyTheSyncPackagesNameTheSyncTables() {
+		Map<String, String> offenders = scan((path) -> !path.startsWith("ai/paid/spring/sync/"),
+				(source) -> source.contains("paid_sync_link") || source.contains("paid_sync_backfill"));
+		assertThat(offenders.keySet()).as("main sources outside ai/paid/spring/sync naming paid_sync_link or "
+				+ "paid_sync_backfill")
+			.isEmpty();
 	}
 
 	@Test

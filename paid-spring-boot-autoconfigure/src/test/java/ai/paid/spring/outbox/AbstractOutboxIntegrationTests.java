@@ -485,6 +485,104 @@ abstract class AbstractOutboxIntegrationTests {
 	}
 
 	@Test
+	void waitForOutcomesConsumeNoAttemptAndRetryLaterDoes() {
+		java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+		this.deliveries.answer((record) -> {
+			int call = calls.computeIfAbsent(record.entityId(), (id) -> new AtomicInteger()).incrementAndGet();
+			if (record.entityId().startsWith("waits")) {
+				return (call <= 5) ? Mono.just(DeliveryOutcome.waitFor(Duration.ofMillis(20), "customer not there yet"))
+						: Mono.empty();
+			}
+			return Mono.just(DeliveryOutcome.retryLater(Duration.ofMillis(20), "try again"));
+		});
+		runner().withPropertyValues("paid.outbox.max-attempts=3").run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:w", "CONTACT", "waits", "{}"));
+				outbox.enqueue(upsert("cust:r", "CONTACT", "retries", "{}"));
+			});
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 1);
+			// five waits and a delivery with max-attempts=3: the waits consumed none of the budget
+			assertThat(calls.get("waits")).hasValue(6);
+			assertThat(this.deliveries.delivered()).extracting(OutboxRecord::entityId).containsExactly("waits");
+			await().atMost(Duration.ofSeconds(10)).until(() -> admin.parkedLanes(0, 10).size() == 1);
+			ParkedLane parked = admin.parkedLanes(0, 10).get(0);
+			assertThat(parked.lane()).isEqualTo("cust:r");
+			assertThat(parked.reason()).isEqualTo("Gave up after 3 failed attempts: try again");
+			assertThat(parked.lastError()).isEqualTo("try again");
+			assertThat(calls.get("retries")).hasValue(3);
+			assertThat(admin.dispatchStatus().circuit()).isEqualTo("CLOSED");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("paid.outbox.retried").tag("outcome", "waiting").counter().count()).isEqualTo(5);
+			assertThat(meters.get("paid.outbox.parked").tag("outcome", "max_attempts").counter().count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aHandlerParkIsStoredWithItsReasonAndReportedOnce() {
+		this.deliveries.answer((record) -> "orphan".equals(record.entityId())
+				? Mono.just(DeliveryOutcome.park("Paid has no customer 'x'; sync it, then retry the lane"))
+				: Mono.empty());
+		runner().run((context) -> {
+			context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
+				context.getBean(PaidOutbox.class).enqueue(upsert("cust:o", "CONTACT", "orphan", "{}"));
+				context.getBean(PaidOutbox.class).enqueue(upsert("cust:o", "ORDER", "behind", "{}"));
+			});
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			await().atMost(Duration.ofSeconds(5)).until(() -> admin.parkedLanes(0, 10).size() == 1);
+			ParkedLane parked = admin.parkedLanes(0, 10).get(0);
+			assertThat(parked.entityId()).isEqualTo("orphan");
+			assertThat(parked.reason()).isEqualTo("Paid has no customer 'x'; sync it, then retry the lane");
+			assertThat(parked.httpStatus()).isNull();
+			await().atMost(Duration.ofSeconds(2))
+				.until(() -> this.events.stream().anyMatch(PaidLaneParkedEvent.class::isInstance));
+			assertThat(this.events).filteredOn(PaidLaneParkedEvent.class::isInstance).hasSize(1);
+			assertThat(this.deliveries.delivered()).isEmpty();
+			assertThat(admin.dispatchStatus().circuit()).isEqualTo("CLOSED");
+		});
+	}
+
+	@Test
+	void aThousandRowsWaitingForTheirCustomerDoNotOpenTheCircuitBreaker() {
+		java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+		AtomicBoolean customersArrived = new AtomicBoolean();
+		this.deliveries.answer((record) -> {
+			calls.computeIfAbsent(record.entityId(), (id) -> new AtomicInteger()).incrementAndGet();
+			return customersArrived.get() ? Mono.empty()
+					: Mono.just(DeliveryOutcome.waitFor(Duration.ofSeconds(1), "waiting for customer"));
+		});
+		runner().withPropertyValues("paid.outbox.max-attempts=2").run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			for (int batch = 0; batch < 10; batch++) {
+				int first = batch * 100;
+				tx.executeWithoutResult((status) -> {
+					for (int i = first; i < first + 100; i++) {
+						outbox.enqueue(upsert("cust:new-" + i, "CONTACT", "contact-" + i, "{}"));
+					}
+				});
+			}
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			List<String> circuit = new CopyOnWriteArrayList<>();
+			// every row waits at least twice (more than max-attempts would allow for failures)
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+				circuit.add(admin.dispatchStatus().circuit());
+				return calls.size() == 1000 && calls.values().stream().allMatch((count) -> count.get() >= 2);
+			});
+			customersArrived.set(true);
+			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+				circuit.add(admin.dispatchStatus().circuit());
+				return this.deliveries.delivered().size() == 1000;
+			});
+			assertThat(circuit).containsOnly("CLOSED");
+			assertThat(admin.backlog().parkedLanes()).isZero();
+			await().atMost(Duration.ofSeconds(5)).until(() -> rows() == 0);
+		});
+	}
+
+	@Test
 	void backgroundLanesAreClaimedAfterLiveOnesAndALiveChangeRestoresALanesPriority() {
 		runner().withPropertyValues("paid.outbox.max-concurrent-lanes=1").run((context) -> {
 			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
@@ -551,42 +649,6 @@ abstract class AbstractOutboxIntegrationTests {
 			// both moves replaced a pending row: one pending row per entity throughout
 			assertThat(meters.get("paid.outbox.coalesced").tag("type", "CONTACT").counter().count()).isEqualTo(2);
 			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
-		});
-	}
-
-	@Test
-	void waitForOutcomesConsumeNoAttemptAndRetryLaterDoes() {
-		java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
-		this.deliveries.answer((record) -> {
-			int call = calls.computeIfAbsent(record.entityId(), (id) -> new AtomicInteger()).incrementAndGet();
-			if (record.entityId().startsWith("waits")) {
-				return (call <= 5) ? Mono.just(DeliveryOutcome.waitFor(Duration.ofMillis(20), "customer not there yet"))
-						: Mono.empty();
-			}
-			return Mono.just(DeliveryOutcome.retryLater(Duration.ofMillis(20), "try again"));
-		});
-		runner().withPropertyValues("paid.outbox.max-attempts=3").run((context) -> {
-			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
-			PaidOutbox outbox = context.getBean(PaidOutbox.class);
-			tx.executeWithoutResult((status) -> {
-				outbox.enqueue(upsert("cust:w", "CONTACT", "waits", "{}"));
-				outbox.enqueue(upsert("cust:r", "CONTACT", "retries", "{}"));
-			});
-			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
-			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 1);
-			// five waits and a delivery with max-attempts=3: the waits consumed none of the budget
-			assertThat(calls.get("waits")).hasValue(6);
-			assertThat(this.deliveries.delivered()).extracting(OutboxRecord::entityId).containsExactly("waits");
-			await().atMost(Duration.ofSeconds(10)).until(() -> admin.parkedLanes(0, 10).size() == 1);
-			ParkedLane parked = admin.parkedLanes(0, 10).get(0);
-			assertThat(parked.lane()).isEqualTo("cust:r");
-			assertThat(parked.reason()).isEqualTo("Gave up after 3 failed attempts: try again");
-			assertThat(parked.lastError()).isEqualTo("try again");
-			assertThat(calls.get("retries")).hasValue(3);
-			assertThat(admin.dispatchStatus().circuit()).isEqualTo("CLOSED");
-			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get("paid.outbox.retried").tag("outcome", "waiting").counter().count()).isEqualTo(5);
-			assertThat(meters.get("paid.outbox.parked").tag("outcome", "max_attempts").counter().count()).isEqualTo(1);
 		});
 	}
 
@@ -664,68 +726,6 @@ abstract class AbstractOutboxIntegrationTests {
 			assertThat(this.deliveries.lane("cust:bad")).extracting(OutboxRecord::entityId).containsExactly("later");
 			assertThat(this.deliveries.lane("cust:good")).extracting(OutboxRecord::entityId).containsExactly("good");
 			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
-		});
-	}
-
-	@Test
-	void aHandlerParkIsStoredWithItsReasonAndReportedOnce() {
-		this.deliveries.answer((record) -> "orphan".equals(record.entityId())
-				? Mono.just(DeliveryOutcome.park("Paid has no customer 'x'; sync it, then retry the lane"))
-				: Mono.empty());
-		runner().run((context) -> {
-			context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
-				context.getBean(PaidOutbox.class).enqueue(upsert("cust:o", "CONTACT", "orphan", "{}"));
-				context.getBean(PaidOutbox.class).enqueue(upsert("cust:o", "ORDER", "behind", "{}"));
-			});
-			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
-			await().atMost(Duration.ofSeconds(5)).until(() -> admin.parkedLanes(0, 10).size() == 1);
-			ParkedLane parked = admin.parkedLanes(0, 10).get(0);
-			assertThat(parked.entityId()).isEqualTo("orphan");
-			assertThat(parked.reason()).isEqualTo("Paid has no customer 'x'; sync it, then retry the lane");
-			assertThat(parked.httpStatus()).isNull();
-			await().atMost(Duration.ofSeconds(2))
-				.until(() -> this.events.stream().anyMatch(PaidLaneParkedEvent.class::isInstance));
-			assertThat(this.events).filteredOn(PaidLaneParkedEvent.class::isInstance).hasSize(1);
-			assertThat(this.deliveries.delivered()).isEmpty();
-			assertThat(admin.dispatchStatus().circuit()).isEqualTo("CLOSED");
-		});
-	}
-
-	@Test
-	void aThousandRowsWaitingForTheirCustomerDoNotOpenTheCircuitBreaker() {
-		java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
-		AtomicBoolean customersArrived = new AtomicBoolean();
-		this.deliveries.answer((record) -> {
-			calls.computeIfAbsent(record.entityId(), (id) -> new AtomicInteger()).incrementAndGet();
-			return customersArrived.get() ? Mono.empty()
-					: Mono.just(DeliveryOutcome.waitFor(Duration.ofSeconds(1), "waiting for customer"));
-		});
-		runner().withPropertyValues("paid.outbox.max-attempts=2").run((context) -> {
-			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
-			PaidOutbox outbox = context.getBean(PaidOutbox.class);
-			for (int batch = 0; batch < 10; batch++) {
-				int first = batch * 100;
-				tx.executeWithoutResult((status) -> {
-					for (int i = first; i < first + 100; i++) {
-						outbox.enqueue(upsert("cust:new-" + i, "CONTACT", "contact-" + i, "{}"));
-					}
-				});
-			}
-			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
-			List<String> circuit = new CopyOnWriteArrayList<>();
-			// every row waits at least twice (more than max-attempts would allow for failures)
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-				circuit.add(admin.dispatchStatus().circuit());
-				return calls.size() == 1000 && calls.values().stream().allMatch((count) -> count.get() >= 2);
-			});
-			customersArrived.set(true);
-			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
-				circuit.add(admin.dispatchStatus().circuit());
-				return this.deliveries.delivered().size() == 1000;
-			});
-			assertThat(circuit).containsOnly("CLOSED");
-			assertThat(admin.backlog().parkedLanes()).isZero();
-			await().atMost(Duration.ofSeconds(5)).until(() -> rows() == 0);
 		});
 	}
 

@@ -32,13 +32,11 @@ public final class ContactDeliveryHandler implements OutboxDeliveryHandler {
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
 	 * @param jdbc access to the {@code paid_sync_link} table
-	 * @param customerWaitAttempts ignored ({@code paid.sync.customer-wait-attempts} is deprecated): a missing customer
-	 * is waited for while it is pending in the outbox, otherwise the lane parks at once
 	 */
-	public ContactDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts) {
+	public ContactDeliveryHandler(PaidClient client, JdbcOperations jdbc) {
 		this.client = client;
 		this.links = new PaidSyncLinks(jdbc);
-		this.ids = new PaidIdResolver(client, this.links, customerWaitAttempts);
+		this.ids = new PaidIdResolver(client, this.links);
 	}
 
 	@Override

@@ -1,9 +1,9 @@
 package ai.paid.spring.sync.delivery;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
@@ -19,9 +19,8 @@ import reactor.core.publisher.Mono;
  * outbox (it precedes the referrer in the lane, or waits in another lane or on another instance), and then the
  * delivery waits for it ({@link DeliveryOutcome#waitFor}, which neither consumes the row's retry budget nor counts
  * against the circuit breaker), or it is not queued at all, and then the lane is parked at once with a message saying
- * what is missing: waiting cannot help, and the operator resolves the lane with one action (fix and retry, or skip the
- * lane with its dependents). The handlers turn the {@link Deferred} signal into that outcome with
- * {@link #outcome(Mono)}.
+ * what is missing: retrying cannot help, and the operator resolves the lane with one action (fix and retry, or skip
+ * the lane). The handlers turn the {@link Deferred} signal into that outcome with {@link #outcome(Mono)}.
  */
 final class PaidIdResolver {
 
@@ -31,12 +30,7 @@ final class PaidIdResolver {
 
 	private final CustomerUpserter customers;
 
-	/**
-	 * Create a resolver.
-	 * @param waitAttempts ignored: {@code paid.sync.customer-wait-attempts} is deprecated, whether the referenced
-	 * object is pending in the outbox decides between waiting and parking
-	 */
-	PaidIdResolver(PaidClient client, PaidSyncLinks links, int waitAttempts) {
+	PaidIdResolver(PaidClient client, PaidSyncLinks links) {
 		this.client = client;
 		this.links = links;
 		this.customers = new CustomerUpserter(client, links, new SyncPayloadCodec());
@@ -87,30 +81,31 @@ final class PaidIdResolver {
 
 	/**
 	 * Defers the delivery for a referenced object Paid does not have: a wait while a change of the object is pending
-	 * in the outbox (a contact moved to a customer created moments ago, or another instance sending it); a park at
-	 * once when nothing will send it.
-	 * @param lookUpAgain asks Paid again: an instance delivering the object drops its pending row only after Paid
+	 * in the outbox (a contact moved to a customer created moments ago, or another instance sending it); a park, at
+	 * once, when nothing will send it.
+	 * @param lookUpAgain asks Paid again: an instance that delivered the object drops its pending row only after Paid
 	 * accepted it, so if it is not pending now, Paid either has it by now or will not get it
 	 */
-	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Mono<T> lookUpAgain) {
+	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record,
+			Mono<T> lookUpAgain) {
 		String what = type.name().toLowerCase(Locale.ROOT);
 		String missing = "Paid has no " + what + " with external id '" + externalId + "', which "
 				+ record.entityType().toLowerCase(Locale.ROOT) + " '" + record.entityId() + "' refers to";
-		return this.links.isQueued(type, externalId).flatMap((queued) -> queued
-				? Mono.error(new Deferred(missingOutcome(missing, what, true, record.attempts())))
-				: lookUpAgain.onErrorResume(PaidIdResolver::isNotFound,
-						(ex) -> Mono.error(new Deferred(missingOutcome(missing, what, false, record.attempts())))));
+		return this.links.isQueued(type, externalId).flatMap((queued) -> {
+			if (queued) {
+				return Mono.error(new Deferred(missingOutcome(missing, what, true, record.attempts())));
+			}
+			return lookUpAgain.onErrorResume(PaidIdResolver::isNotFound,
+					(ex) -> Mono.error(new Deferred(missingOutcome(missing, what, false, record.attempts()))));
+		});
 	}
 
-	/**
-	 * What a reference to a missing object means: wait while it is queued, park otherwise. Kept apart so that the rule
-	 * can change in one place.
-	 */
+	/** What a reference to a missing object means: wait while it is queued, park at once otherwise. */
 	DeliveryOutcome missingOutcome(String missing, String what, boolean queued, int attempts) {
 		if (!queued) {
 			return DeliveryOutcome.park(missing + "; it is not queued for Paid either. Make sure the " + what
-					+ " is synced (a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or "
-					+ "skip the lane with its dependents (skip-lane)");
+					+ " is synced (a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip "
+					+ "the lane with its dependents (skip-lane)");
 		}
 		// spaced out so that many referrers waiting for one object do not keep Paid busy
 		return DeliveryOutcome.waitFor(Duration.ofSeconds(Math.min(1L << Math.min(attempts, 5), 30)),

@@ -75,8 +75,8 @@ class DeliveryHandlersTests {
 			.retryPolicy(PaidRetryPolicy.none())
 			.build();
 		this.customers = new CustomerDeliveryHandler(client, this.jdbc);
-		this.contacts = new ContactDeliveryHandler(client, this.jdbc, 3);
-		this.orders = new OrderDeliveryHandler(client, this.jdbc, 3, Duration.ofMinutes(10));
+		this.contacts = new ContactDeliveryHandler(client, this.jdbc);
+		this.orders = new OrderDeliveryHandler(client, this.jdbc, Duration.ofMinutes(10));
 		this.server.seedProduct("AI SDR - Pro", "ai-sdr-pro");
 	}
 
@@ -142,8 +142,8 @@ class DeliveryHandlersTests {
 		assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.PARK);
 		assertThat(outcome.reason()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
 				+ "'c-john' refers to; it is not queued for Paid either. Make sure the customer is synced "
-				+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the lane "
-				+ "with its dependents (skip-lane)");
+				+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the "
+				+ "lane with its dependents (skip-lane)");
 		// looked up once before and once after finding it not queued (another instance may just have delivered it)
 		assertThat(this.server.requests("GET", "/customers/external/ghost")).hasSize(2);
 	}
@@ -157,18 +157,6 @@ class DeliveryHandlersTests {
 		assertThat(this.server.requests("GET", "/customers/external/acme")).hasSize(2);
 		assertThat(this.server.contactByExternalId("c-john").orElseThrow()).containsEntry("customerId",
 				link("CUSTOMER", "acme"));
-	}
-
-	@Test
-	void contactWhoseCustomerIsQueuedWaitsForIt() {
-		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
-				+ "VALUES ('cust:ghost', 'CUSTOMER', 'ghost', 'DELETE', NULL)");
-		DeliveryOutcome first = deliver(this.contacts, contact("ghost"), 0);
-		assertThat(first.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
-		assertThat(first.after()).isEqualTo(Duration.ofSeconds(1));
-		DeliveryOutcome later = deliver(this.contacts, contact("ghost"), 9);
-		assertThat(later.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
-		assertThat(later.after()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test
