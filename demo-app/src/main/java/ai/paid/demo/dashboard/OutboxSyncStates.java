@@ -5,20 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.ParkedLane;
+import ai.paid.spring.outbox.PendingChange;
+import ai.paid.spring.sync.delivery.PaidSyncLinkQueries;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads sync states from the starter: parked lanes (with the head change Paid rejected and its error) from the
- * {@link OutboxAdmin} bean, the changes still waiting from {@code paid_sync_outbox}, and the Paid id of every record
- * Paid acknowledged from the link table {@code paid_sync_link}.
+ * {@link OutboxAdmin} bean, the changes still waiting from the {@link OutboxQueries} bean, and the Paid id of every
+ * record Paid acknowledged from the {@link PaidSyncLinkQueries} bean.
  */
 @Component
 class OutboxSyncStates implements SyncStates {
@@ -27,15 +28,20 @@ class OutboxSyncStates implements SyncStates {
 
 	private static final int MAX_PARKED_LANES = 500;
 
+	private static final int PENDING_PAGE = 1000;
+
 	private final OutboxAdmin admin;
 
-	private final JdbcTemplate jdbc;
+	private final OutboxQueries queries;
+
+	private final PaidSyncLinkQueries links;
 
 	private volatile boolean warned;
 
-	OutboxSyncStates(OutboxAdmin admin, JdbcTemplate jdbc) {
+	OutboxSyncStates(OutboxAdmin admin, OutboxQueries queries, PaidSyncLinkQueries links) {
 		this.admin = admin;
-		this.jdbc = jdbc;
+		this.queries = queries;
+		this.links = links;
 	}
 
 	@Override
@@ -45,17 +51,16 @@ class OutboxSyncStates implements SyncStates {
 			List<ParkedLane> lanes = this.admin.parkedLanes(0, MAX_PARKED_LANES);
 			lanes.forEach((lane) -> parked.put(lane.lane(), lane));
 			Map<String, String> links = new HashMap<>();
-			this.jdbc.query("SELECT entity_type, entity_id, paid_id FROM paid_sync_link",
-					(RowCallbackHandler) (rs) -> links.put(key(rs.getString(1), rs.getString(2)), rs.getString(3)));
+			this.links.links().forEach((link) -> links.put(key(link.type().name(), link.externalId()), link.paidId()));
 			Map<String, Waiting> waiting = new HashMap<>();
-			this.jdbc.query("""
-					SELECT entity_type, entity_id, lane_key, attempts, last_error, last_http_status
-					FROM paid_sync_outbox WHERE state = 0 ORDER BY id""", (RowCallbackHandler) (rs) -> {
-				int httpStatus = rs.getInt(6);
-				Integer status = rs.wasNull() ? null : httpStatus;
-				waiting.put(key(rs.getString(1), rs.getString(2)),
-						new Waiting(rs.getString(3), rs.getInt(4), rs.getString(5), status));
-			});
+			for (int page = 0;; page++) {
+				List<PendingChange> changes = this.queries.pendingChanges(page, PENDING_PAGE);
+				changes.forEach((change) -> waiting.put(key(change.entityType(), change.entityId()),
+						new Waiting(change.lane(), change.attempts(), change.lastError(), change.httpStatus())));
+				if (changes.size() < PENDING_PAGE) {
+					break;
+				}
+			}
 			return (entityType, entityId) -> stateOf(entityType, entityId, links.get(key(entityType, entityId)),
 					waiting.get(key(entityType, entityId)), parked);
 		}

@@ -29,10 +29,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * page, oldest first) with their head row's entity, attempts, last error and HTTP status, the dispatcher state
  * (paused, circuit breaker, credentials, rate limit) and backfill progress. Payloads are never returned.
  * <p>
- * Write ({@code POST /actuator/paidsync/{action}}, parameters as a JSON body): {@code retry} and {@code skip} a
- * parked lane ({@code lane}), {@code resync} one entity ({@code type} and {@code id}) or one customer with its contacts
- * and orders ({@code customer}), {@code pause} and {@code resume} dispatching, {@code backfill} (optionally one
- * {@code entity}) and {@code stop-backfill}.
+ * Write ({@code POST /actuator/paidsync/{action}}, parameters as a JSON body): {@code retry} a parked lane
+ * ({@code lane}), {@code skip} its head row, {@code skip-lane} all its pending rows (the head and the rows that depend
+ * on it, kept as skipped for audit), {@code resync} one entity ({@code type} and {@code id}) or one customer with its
+ * contacts and orders ({@code customer}), {@code pause} and {@code resume} dispatching, {@code backfill} (optionally
+ * one {@code entity}) and {@code stop-backfill}.
  * <p>
  * Like every actuator endpoint it is only reachable over HTTP once listed in
  * {@code management.endpoints.web.exposure.include}. Its default access is read-only: write operations need
@@ -88,8 +89,8 @@ public class PaidSyncEndpoint {
 
 	/**
 	 * Runs an operator action.
-	 * @param action {@code retry}, {@code skip}, {@code resync}, {@code pause}, {@code resume}, {@code backfill} or
-	 * {@code stop-backfill}
+	 * @param action {@code retry}, {@code skip}, {@code skip-lane}, {@code resync}, {@code pause}, {@code resume},
+	 * {@code backfill} or {@code stop-backfill}
 	 * @param lane the lane to retry or skip (for example {@code cust:acme})
 	 * @param type the type of the entity to resync: {@code customer}, {@code contact} or {@code order}
 	 * @param id the external id of the entity to resync
@@ -116,6 +117,13 @@ public class PaidSyncEndpoint {
 				if (skipped != null) {
 					result.put("skippedRowId", skipped);
 				}
+			}
+			case "skip-lane" -> {
+				String key = require(lane, "lane");
+				result.put("lane", key);
+				int skipped = this.admin.skipLane(key);
+				result.put("skipped", skipped >= 0);
+				result.put("skippedRows", Math.max(skipped, 0));
 			}
 			case "pause" -> {
 				this.admin.pause();
@@ -155,7 +163,7 @@ public class PaidSyncEndpoint {
 				result.put("running", backfill.isRunning());
 			}
 			default -> throw new InvalidEndpointRequestException("Unknown action '" + action
-					+ "'; use retry, skip, resync, pause, resume, backfill or stop-backfill", "Unknown action");
+					+ "'; use retry, skip, skip-lane, resync, pause, resume, backfill or stop-backfill", "Unknown action");
 		}
 		return result;
 	}

@@ -1,5 +1,6 @@
 /**
- * Operational views of the Paid integration: outbox meters and the {@code paidSync} health indicator.
+ * Operational views of the Paid integration: outbox, backfill and signal meters, the {@code paidSync} health indicator
+ * and endpoint.
  */
 @NullMarked
 package ai.paid.spring.actuate;

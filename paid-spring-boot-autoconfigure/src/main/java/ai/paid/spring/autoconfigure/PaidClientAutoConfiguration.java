@@ -1,12 +1,15 @@
 package ai.paid.spring.autoconfigure;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.PaidWebClientCustomizer;
 import ai.paid.spring.client.WebClientPaidClient;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -59,11 +62,19 @@ public final class PaidClientAutoConfiguration {
 	}
 
 	/**
-	 * Masks the key in actuator's {@code configprops} and {@code env} output even when values are shown.
+	 * Masks the key in actuator's {@code configprops} and {@code env} output even when values are shown: the key's
+	 * own property, and the key inside a command line such as {@code sun.java.command} or {@code JAVA_TOOL_OPTIONS}.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorSanitizingConfiguration {
+
+		/**
+		 * {@code --paid.api-key=…}, {@code -Dpaid.api-key=…}, {@code --paid.api-key …} and relaxed spellings
+		 * ({@code paid.apiKey}, {@code PAID_API_KEY}), as a word of a command line; group 2 is the key.
+		 */
+		private static final Pattern KEY_IN_COMMAND_LINE = Pattern
+			.compile("((?:^|\\s)(?:--|-D)?paid[._-]?api[._-]?key(?:=|\\s+))(\\S+)", Pattern.CASE_INSENSITIVE);
 
 		@Bean
 		@ConditionalOnMissingBean(name = "paidApiKeySanitizingFunction")
@@ -71,9 +82,22 @@ public final class PaidClientAutoConfiguration {
 			return SanitizingFunction.sanitizeValue().ifKeyMatches(ActuatorSanitizingConfiguration::isApiKey);
 		}
 
+		@Bean
+		@ConditionalOnMissingBean(name = "paidApiKeyInCommandLineSanitizingFunction")
+		SanitizingFunction paidApiKeyInCommandLineSanitizingFunction() {
+			return (data) -> (data.getValue() instanceof String value) ? data.withValue(maskKeyInCommandLine(value))
+					: data;
+		}
+
 		static boolean isApiKey(String key) {
 			String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
 			return normalized.equals("paidapikey") || normalized.equals("apikey");
+		}
+
+		static String maskKeyInCommandLine(String value) {
+			Matcher matcher = KEY_IN_COMMAND_LINE.matcher(value);
+			return matcher.find() ? matcher.replaceAll("$1" + Matcher.quoteReplacement(SanitizableData.SANITIZED_VALUE))
+					: value;
 		}
 
 	}

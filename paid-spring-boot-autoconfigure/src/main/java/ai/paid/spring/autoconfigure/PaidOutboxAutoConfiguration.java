@@ -8,6 +8,7 @@ import ai.paid.spring.actuate.OutboxMetrics;
 import ai.paid.spring.actuate.PaidSyncHealthIndicator;
 import ai.paid.spring.outbox.JdbcPaidOutbox;
 import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxDispatcher;
 import ai.paid.spring.outbox.OutboxDispatcherSettings;
@@ -40,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Auto-configuration of the transactional outbox: the {@link PaidOutbox} enqueue API on the application's
  * {@link DataSource}, the {@link OutboxDispatcher} that delivers through the application's
- * {@link OutboxDeliveryHandler} beans, {@link OutboxAdmin}, schema initialization and validation, meters and the
- * {@code paidSync} health indicator.
+ * {@link OutboxDeliveryHandler} beans, {@link OutboxAdmin} and {@link OutboxQueries}, schema initialization and
+ * validation, meters and the {@code paidSync} health indicator.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class },
@@ -81,6 +82,12 @@ public final class PaidOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxAdmin paidOutboxAdmin(DataSource dataSource, ObjectProvider<OutboxDispatcher> dispatcher) {
 		return new OutboxAdmin(dataSource, dispatcher.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboxQueries paidOutboxQueries(DataSource dataSource) {
+		return new OutboxQueries(dataSource);
 	}
 
 	@Bean

@@ -1,12 +1,13 @@
 package ai.paid.spring.autoconfigure;
 
+import ai.paid.spring.actuate.SignalMetrics;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.signal.MicrometerSignalMetrics;
 import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
 import ai.paid.spring.signal.PaidSignals;
 import ai.paid.spring.signal.SignalBatcher;
-import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalCustomerReadiness;
+import ai.paid.spring.signal.SignalObserver;
 import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
 import ai.paid.spring.signal.SignalOutboxWriter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Role;
 
 /**
  * Auto-configuration of {@link PaidSignals}: the in-memory batcher, the outbox path and its {@code SIGNAL} delivery
- * handler when an outbox is configured, {@code @PaidSignal} support and Micrometer meters.
+ * handler when an outbox is configured (asking the application's {@link SignalCustomerReadiness} bean, if any,
+ * before sending), {@code @PaidSignal} support, and Micrometer meters; every {@link SignalObserver} bean is notified.
  */
 @AutoConfiguration(afterName = { "ai.paid.spring.autoconfigure.PaidClientAutoConfiguration",
 		"ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration",
@@ -39,8 +41,8 @@ public final class PaidSignalsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SignalBatcher paidSignalBatcher(PaidClient client, PaidSignalsProperties properties,
-			ObjectProvider<SignalMetrics> metrics) {
-		return new SignalBatcher(client, properties.toSettings(), metrics.getIfAvailable(() -> SignalMetrics.NONE));
+			ObjectProvider<SignalObserver> observers) {
+		return new SignalBatcher(client, properties.toSettings(), observer(observers));
 	}
 
 	@Bean
@@ -64,15 +66,18 @@ public final class PaidSignalsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "paid.signals.outbox-enabled", matchIfMissing = true)
-		SignalOutboxWriter paidSignalOutboxWriter(PaidOutbox outbox, ObjectProvider<SignalMetrics> metrics) {
-			return new SignalOutboxWriter(outbox, metrics.getIfAvailable(() -> SignalMetrics.NONE));
+		SignalOutboxWriter paidSignalOutboxWriter(PaidOutbox outbox, ObjectProvider<SignalObserver> observers) {
+			return new SignalOutboxWriter(outbox, observer(observers));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		SignalOutboxDeliveryHandler paidSignalOutboxDeliveryHandler(PaidClient client,
-				ObjectProvider<SignalMetrics> metrics) {
-			return new SignalOutboxDeliveryHandler(client, metrics.getIfAvailable(() -> SignalMetrics.NONE));
+				PaidSignalsProperties properties, ObjectProvider<SignalObserver> observers,
+				ObjectProvider<SignalCustomerReadiness> readiness) {
+			PaidSignalsProperties.Outbox outbox = properties.outbox().validated();
+			return new SignalOutboxDeliveryHandler(client, observer(observers), outbox.maxInFlight(),
+					outbox.batchSize(), readiness.getIfUnique(() -> SignalCustomerReadiness.READY));
 		}
 
 	}
@@ -85,9 +90,13 @@ public final class PaidSignalsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SignalMetrics paidSignalMetrics(MeterRegistry registry) {
-			return new MicrometerSignalMetrics(registry);
+			return new SignalMetrics(registry);
 		}
 
+	}
+
+	private static SignalObserver observer(ObjectProvider<SignalObserver> observers) {
+		return SignalObserver.composite(observers.orderedStream().toList());
 	}
 
 }

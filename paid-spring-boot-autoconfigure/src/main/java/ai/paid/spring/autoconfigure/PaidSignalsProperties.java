@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff Delay before resending a failed batch, doubled on each further attempt (capped at 30s, or
  * Paid's Retry-After when longer).
  * @param shutdownTimeout How long shutdown waits for buffered and in-flight signals to reach Paid.
+ * @param outbox How signals written to the outbox are sent.
  */
 @ConfigurationProperties("paid.signals")
 public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean outboxEnabled,
@@ -34,11 +35,43 @@ public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @Defa
 		@DefaultValue("250ms") Duration flushInterval, @DefaultValue("block") SignalOverflowPolicy overflow,
 		@DefaultValue("1s") Duration offerTimeout, @DefaultValue("4") int maxInFlight,
 		@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration retryBackoff,
-		@DefaultValue("10s") Duration shutdownTimeout) {
+		@DefaultValue("10s") Duration shutdownTimeout, @DefaultValue Outbox outbox) {
 
 	SignalBatcherSettings toSettings() {
 		return new SignalBatcherSettings(this.bufferCapacity, this.batchSize, this.flushInterval, this.overflow,
 				this.offerTimeout, this.maxInFlight, this.maxAttempts, this.retryBackoff, this.shutdownTimeout);
+	}
+
+	/**
+	 * How the outbox path sends signal rows: rows that the outbox delivers at the same time (from different lanes)
+	 * share bulk POSTs.
+	 *
+	 * @param maxInFlight Bulk POSTs of outbox signal rows in flight at once. A row arriving while all are out waits and
+	 * leaves with the rows that arrived meanwhile as soon as one returns.
+	 * @param batchSize Most signal rows per POST /signals/bulk on the outbox path. Paid documents no limit; stay at 100
+	 * or below.
+	 */
+	public record Outbox(@DefaultValue("4") int maxInFlight, @DefaultValue("100") int batchSize) {
+
+		/**
+		 * Fails when a value is unusable, naming the property.
+		 * @return these settings
+		 * @throws InvalidPaidConfigurationException when a value is not positive
+		 */
+		Outbox validated() {
+			requirePositive("paid.signals.outbox.max-in-flight", this.maxInFlight);
+			requirePositive("paid.signals.outbox.batch-size", this.batchSize);
+			return this;
+		}
+
+		private static void requirePositive(String property, int value) {
+			if (value < 1) {
+				throw new InvalidPaidConfigurationException(property,
+						property + " is " + value + ", but it must be 1 or more.",
+						"Set " + property + " to 1 or more, or remove it to use the default.");
+			}
+		}
+
 	}
 
 }

@@ -7,19 +7,24 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.PaidOutbox;
+import ai.paid.spring.signal.SignalCustomerReadiness;
 import ai.paid.spring.sync.PaidMapper;
 import ai.paid.spring.sync.PaidSyncOperations;
 import ai.paid.spring.sync.delivery.ContactDeliveryHandler;
 import ai.paid.spring.sync.delivery.CustomerDeliveryHandler;
 import ai.paid.spring.sync.delivery.OrderDeliveryHandler;
 import ai.paid.spring.sync.delivery.OutboxPaidSync;
+import ai.paid.spring.sync.delivery.PaidSyncLinkQueries;
 import ai.paid.spring.sync.delivery.SyncSchemaInitializer;
 import ai.paid.spring.sync.delivery.SyncSchemaValidator;
 import ai.paid.spring.sync.jpa.EntityMappings;
 import ai.paid.spring.sync.jpa.PaidEntityCapture;
 import ai.paid.spring.sync.jpa.PaidSyncIntegrator;
 import jakarta.persistence.EntityManagerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.springframework.beans.BeanUtils;
@@ -71,6 +76,17 @@ public final class PaidSyncAutoConfiguration {
 	@ConditionalOnSingleCandidate(DataSource.class)
 	static class DeliveryConfiguration {
 
+		private static final Log logger = LogFactory.getLog(DeliveryConfiguration.class);
+
+		@SuppressWarnings("removal")
+		DeliveryConfiguration(PaidSyncProperties properties) {
+			if (properties.customerWaitAttempts() != null) {
+				logger.warn("paid.sync.customer-wait-attempts is deprecated and ignored: a contact or order whose "
+						+ "customer Paid does not have waits while that customer's change is pending in the outbox, "
+						+ "and parks its lane at once otherwise; remove the property");
+			}
+		}
+
 		@Bean
 		@ConditionalOnMissingBean(value = CustomerDeliveryHandler.class, name = "paidCustomerDeliveryHandler")
 		CustomerDeliveryHandler paidCustomerDeliveryHandler(PaidClient client, DataSource dataSource) {
@@ -79,10 +95,8 @@ public final class PaidSyncAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(value = ContactDeliveryHandler.class, name = "paidContactDeliveryHandler")
-		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource,
-				PaidSyncProperties properties) {
-			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					properties.customerWaitAttempts());
+		ContactDeliveryHandler paidContactDeliveryHandler(PaidClient client, DataSource dataSource) {
+			return new ContactDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource));
 		}
 
 		@Bean
@@ -90,7 +104,7 @@ public final class PaidSyncAutoConfiguration {
 		OrderDeliveryHandler paidOrderDeliveryHandler(PaidClient client, DataSource dataSource,
 				PaidSyncProperties properties) {
 			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
-					properties.customerWaitAttempts(), properties.productIdCacheTtl());
+					properties.productIdCacheTtl());
 		}
 
 	}
@@ -100,7 +114,21 @@ public final class PaidSyncAutoConfiguration {
 	@ConditionalOnClass(JdbcTemplate.class)
 	@ConditionalOnBean(PaidOutbox.class)
 	@ConditionalOnSingleCandidate(DataSource.class)
-	static class SchemaConfiguration {
+	static class TablesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PaidSyncLinkQueries paidSyncLinkQueries(DataSource dataSource) {
+			return new PaidSyncLinkQueries(dataSource);
+		}
+
+		// a transactional signal waits for its customer while the customer's change is still queued
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(OutboxQueries.class)
+		SignalCustomerReadiness paidSignalCustomerReadiness(PaidSyncLinkQueries links, OutboxQueries outbox) {
+			return new SyncedSignalCustomerReadiness(links, outbox);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -128,8 +128,11 @@ public final class JdbcPaidOutbox implements PaidOutbox {
 				return;
 			}
 			EntityKey key = new EntityKey(message.entityType(), message.entityId());
-			if (message.operation() == OutboxOperation.DELETE) {
-				// same rule as the table: a delete goes to the tail
+			OutboxMessage earlier = this.messages.get(key);
+			if (message.operation() == OutboxOperation.DELETE
+					|| (earlier != null && !earlier.lane().equals(message.lane()))) {
+				// same rules as the table: a delete, or a change that moves the entity to another lane, goes to the
+				// tail (of its lane: after what this transaction queued there before, a new customer for example)
 				this.messages.remove(key);
 			}
 			this.messages.put(key, message);

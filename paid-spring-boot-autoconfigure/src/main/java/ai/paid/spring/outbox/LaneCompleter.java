@@ -74,7 +74,8 @@ final class LaneCompleter {
 						outcome.attemptReachedPaid() ? 0 : 1, head.id());
 			}
 			boolean more = !this.jdbc
-				.queryForList("SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 LIMIT 1", Long.class,
+				.queryForList("SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
+						+ " LIMIT 1", Long.class,
 						lane.key())
 				.isEmpty();
 			String parkReason = outcome.parkReason();

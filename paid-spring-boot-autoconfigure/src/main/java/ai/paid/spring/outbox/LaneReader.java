@@ -42,7 +42,8 @@ final class LaneReader {
 			return rows;
 		}
 		List<PendingRow> rows = new ArrayList<>(this.jdbc.query("UPDATE paid_sync_outbox SET attempts = attempts + 1 "
-				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 ORDER BY id LIMIT ?) "
+				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
+				+ " ORDER BY id LIMIT ?) "
 				+ "RETURNING " + COLUMNS + ", " + this.dialect.now(), (rs, i) -> row(rs, i, -1), lane, limit));
 		rows.sort(Comparator.comparingLong(PendingRow::id));
 		return rows;
@@ -61,8 +62,9 @@ final class LaneReader {
 	}
 
 	List<PendingRow> head(String lane, int limit) {
-		return this.jdbc.query("SELECT " + COLUMNS + ", " + this.dialect.now() + " FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 "
-				+ "ORDER BY id LIMIT ?", (rs, i) -> row(rs, i, 0), lane, limit);
+		return this.jdbc.query("SELECT " + COLUMNS + ", " + this.dialect.now()
+				+ " FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
+				+ " ORDER BY id LIMIT ?", (rs, i) -> row(rs, i, 0), lane, limit);
 	}
 
 	/** Counts a started attempt on each row, before anything is sent. */

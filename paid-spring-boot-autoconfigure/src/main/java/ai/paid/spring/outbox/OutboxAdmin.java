@@ -18,12 +18,13 @@ import org.springframework.util.Assert;
 
 /**
  * Operates the outbox from code: how big the backlog is, which lanes are parked and why, and the fixes (retry a
- * parked lane, skip its head row, pause and resume dispatching). Works across instances: everything except pausing
+ * parked lane, skip its head row or all its rows, pause and resume dispatching). What the outbox holds for an entity
+ * is read through {@link OutboxQueries}. Works across instances: everything except pausing
  * is stored in the database.
  */
 public final class OutboxAdmin {
 
-	private static final int SKIPPED = 4;
+	private static final String PENDING = "state = " + OutboxRowState.PENDING;
 
 	private final JdbcTemplate jdbc;
 
@@ -56,14 +57,14 @@ public final class OutboxAdmin {
 	 * @return the backlog
 	 */
 	public OutboxBacklog backlog() {
-		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE state = 0", Long.class);
+		Long rows = this.jdbc.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE " + PENDING, Long.class);
 		Long lanes = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM paid_sync_lane WHERE pending_since IS NOT NULL AND parked_at IS NULL", Long.class);
 		Long parked = this.jdbc.queryForObject("SELECT COUNT(*) FROM paid_sync_lane WHERE parked_at IS NOT NULL",
 				Long.class);
 		// the lowest pending id is (nearly always) the oldest row, and is found through the primary key
 		Duration age = this.jdbc.query("SELECT o.created_at, " + this.dialect.now() + " FROM paid_sync_outbox o "
-				+ "WHERE o.id = (SELECT MIN(id) FROM paid_sync_outbox WHERE state = 0)", (rs) -> {
+				+ "WHERE o.id = (SELECT MIN(id) FROM paid_sync_outbox WHERE " + PENDING + ")", (rs) -> {
 					if (!rs.next()) {
 						return Duration.ZERO;
 					}
@@ -112,9 +113,9 @@ public final class OutboxAdmin {
 		Assert.isTrue(size > 0, "'size' must be positive");
 		return this.jdbc.query("SELECT l.lane_key, l.parked_at, l.park_reason, o.id, o.entity_type, o.entity_id, o.op, "
 				+ "o.attempts, o.last_error, o.last_http_status, "
-				+ "(SELECT COUNT(*) FROM paid_sync_outbox c WHERE c.lane_key = l.lane_key AND c.state = 0) "
+				+ "(SELECT COUNT(*) FROM paid_sync_outbox c WHERE c.lane_key = l.lane_key AND c." + PENDING + ") "
 				+ "FROM paid_sync_lane l LEFT JOIN paid_sync_outbox o ON o.id = "
-				+ "(SELECT MIN(h.id) FROM paid_sync_outbox h WHERE h.lane_key = l.lane_key AND h.state = 0) "
+				+ "(SELECT MIN(h.id) FROM paid_sync_outbox h WHERE h.lane_key = l.lane_key AND h." + PENDING + ") "
 				+ "WHERE l.parked_at IS NOT NULL ORDER BY l.parked_at, l.lane_key LIMIT ? OFFSET ?", (rs, i) -> {
 					long headId = rs.getLong(4);
 					boolean hasHead = !rs.wasNull();
@@ -140,7 +141,7 @@ public final class OutboxAdmin {
 			if (updated == 0) {
 				return false;
 			}
-			this.jdbc.update("UPDATE paid_sync_outbox SET failures = 0 WHERE lane_key = ? AND state = 0", lane);
+			this.jdbc.update("UPDATE paid_sync_outbox SET failures = 0 WHERE lane_key = ? AND " + PENDING, lane);
 			return true;
 		});
 		if (Boolean.TRUE.equals(retried)) {
@@ -164,11 +165,11 @@ public final class OutboxAdmin {
 				return null;
 			}
 			List<Long> head = this.jdbc.queryForList(
-					"SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = 0 ORDER BY id LIMIT 1", Long.class,
+					"SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND " + PENDING + " ORDER BY id LIMIT 1", Long.class,
 					lane);
 			if (!head.isEmpty()) {
 				this.jdbc.update("UPDATE paid_sync_outbox SET state = ?, updated_at = " + this.dialect.now()
-						+ " WHERE id = ?", SKIPPED, head.get(0));
+						+ " WHERE id = ?", OutboxRowState.SKIPPED, head.get(0));
 			}
 			this.jdbc.update("UPDATE paid_sync_lane SET parked_at = NULL, park_reason = NULL, not_before = "
 					+ this.dialect.now() + " WHERE lane_key = ?", lane);
@@ -176,6 +177,33 @@ public final class OutboxAdmin {
 		});
 		this.wake.accept(Set.of(lane));
 		return skipped;
+	}
+
+	/**
+	 * Skips every pending row of a parked lane (kept in the table with state SKIPPED for audit, like
+	 * {@link #skipHead}) and un-parks it: the operator's one action when a lane's head cannot be delivered and the
+	 * rows behind it depend on it (a customer Paid does not have, with its contacts, orders and signals). Rows queued
+	 * after this call are delivered as usual.
+	 * @param lane the lane key
+	 * @return the number of rows skipped, or {@code -1} if the lane was not parked
+	 */
+	public int skipLane(String lane) {
+		Integer skipped = this.transaction.execute((status) -> {
+			// the lane row lock: writers of this lane wait, so every row skipped was committed before this call
+			List<Long> parked = this.jdbc.queryForList(
+					"SELECT lease_token FROM paid_sync_lane WHERE lane_key = ? AND parked_at IS NOT NULL FOR UPDATE",
+					Long.class, lane);
+			if (parked.isEmpty()) {
+				return -1;
+			}
+			int rows = this.jdbc.update("UPDATE paid_sync_outbox SET state = ?, updated_at = " + this.dialect.now()
+					+ " WHERE lane_key = ? AND " + PENDING, OutboxRowState.SKIPPED, lane);
+			this.jdbc.update("UPDATE paid_sync_lane SET parked_at = NULL, park_reason = NULL, not_before = "
+					+ this.dialect.now() + " WHERE lane_key = ?", lane);
+			return rows;
+		});
+		this.wake.accept(Set.of(lane));
+		return (skipped != null) ? skipped : -1;
 	}
 
 	/** Stops this instance's dispatcher from claiming lanes until {@link #resume()}. */

@@ -4,11 +4,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
 
 import javax.sql.DataSource;
 
+import ai.paid.spring.outbox.OutboxMessage.Priority;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -20,6 +21,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * The SQL that differs between databases: the lane and outbox upserts, and time arithmetic. Everything else the
  * outbox runs is portable SQL. Times always come from the database clock so that instances with skewed clocks agree
  * on leases and backoff gates.
+ * <p>
+ * Over 300 lines on purpose: the three dialects stay in one file so that the same statement (lane upsert with its
+ * priority, upsert with its lane move) can be read side by side for every database.
  */
 abstract class OutboxDialect {
 
@@ -62,20 +66,44 @@ abstract class OutboxDialect {
 		return null;
 	}
 
-	/** Insert the lane row with enq_seq 1, or bump enq_seq and mark it pending; one parameter: the lane key. */
+	/**
+	 * How far behind lanes made pending by live work a lane made pending only by {@link Priority#BACKGROUND} work is
+	 * claimed: its {@code pending_since} is set this far ahead.
+	 */
+	static final long BACKGROUND_DELAY_MILLIS = 24 * 60 * 60 * 1000L;
+
+	/**
+	 * Insert the lane row with enq_seq 1, or bump enq_seq and mark it pending. Two parameters: the lane key, and how
+	 * many milliseconds ahead of now its pending time is (0 for normal priority). An earlier pending time is kept,
+	 * a later one (a lane only background work made pending) is pulled back to the new one.
+	 */
 	abstract String laneUpsert();
 
-	/** Upserts the lane rows (sorted), taking their row locks until commit. */
-	void upsertLanes(JdbcTemplate jdbc, List<String> sortedLanes) {
-		jdbc.batchUpdate(laneUpsert(), sortedLanes, 100, (ps, lane) -> ps.setString(1, lane));
+	/** Upserts the lane rows (sorted by key), taking their row locks until commit. */
+	void upsertLanes(JdbcTemplate jdbc, SortedMap<String, Priority> lanes) {
+		jdbc.batchUpdate(laneUpsert(), lanes.entrySet(), 100, (ps, lane) -> bindLane(ps, lane.getKey(), lane.getValue()));
+	}
+
+	static void bindLane(PreparedStatement ps, String lane, Priority priority) throws SQLException {
+		ps.setString(1, lane);
+		ps.setLong(2, (priority == Priority.BACKGROUND) ? BACKGROUND_DELAY_MILLIS : 0);
 	}
 
 	/**
 	 * Writes an UPSERT message: merges it into the entity's pending row, keeping the row's position, or appends a new
-	 * row. Must run while the caller holds the lane row lock.
-	 * @return whether the message was merged into a pending row
+	 * row. A pending row in another lane (the entity moved, e.g. a contact to another customer) is replaced by a new
+	 * row at the tail of the message's lane. Must run while the caller holds the message's lane row lock.
+	 * @return whether the message was merged into (or replaced) a pending row
 	 */
 	abstract boolean upsert(JdbcTemplate jdbc, OutboxMessage message);
+
+	/** Deletes the entity's pending row if it lives in another lane than the message's. */
+	static boolean deletePendingInOtherLane(JdbcTemplate jdbc, OutboxMessage message) {
+		return jdbc.update(DELETE_PENDING_IN_OTHER_LANE, message.entityType(), message.entityId(), message.lane()) > 0;
+	}
+
+	private static final String DELETE_PENDING_IN_OTHER_LANE = "DELETE FROM paid_sync_outbox "
+			+ "WHERE entity_type = ? AND entity_id = ? AND state = " + OutboxRowState.PENDING + " AND lane_key <> ?";
 
 	static final String INSERT_ROW = "INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
 			+ "VALUES (?, ?, ?, ?, ?)";
@@ -151,23 +179,33 @@ abstract class OutboxDialect {
 		@Override
 		String laneUpsert() {
 			return "INSERT INTO paid_sync_lane (lane_key, enq_seq, pending_since, not_before) "
-					+ "VALUES (?, 1, clock_timestamp(), clock_timestamp()) ON CONFLICT (lane_key) DO UPDATE "
-					+ "SET enq_seq = paid_sync_lane.enq_seq + 1, "
-					+ "pending_since = COALESCE(paid_sync_lane.pending_since, EXCLUDED.pending_since)";
+					+ "VALUES (?, 1, " + nowPlusMillis() + ", clock_timestamp()) ON CONFLICT (lane_key) DO UPDATE "
+					+ "SET enq_seq = paid_sync_lane.enq_seq + 1, pending_since = CASE "
+					+ "WHEN paid_sync_lane.pending_since IS NULL OR paid_sync_lane.pending_since > EXCLUDED.pending_since "
+					+ "THEN EXCLUDED.pending_since ELSE paid_sync_lane.pending_since END";
 		}
 
 		@Override
 		boolean upsert(JdbcTemplate jdbc, OutboxMessage message) {
 			// xmax is non-zero when ON CONFLICT updated an existing row: one round trip tells us about coalescing.
-			Boolean merged = jdbc.query(
-					"INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload, created_at, updated_at) "
-							+ "VALUES (?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) ON CONFLICT (entity_type, entity_id) WHERE state = 0 DO UPDATE "
-							+ "SET op = EXCLUDED.op, payload = EXCLUDED.payload, "
-							+ "row_version = paid_sync_outbox.row_version + 1, updated_at = clock_timestamp() "
-							+ "RETURNING (xmax <> 0)",
-					(ps) -> bind(ps, message), (ResultSet rs) -> rs.next() && rs.getBoolean(1));
-			return Boolean.TRUE.equals(merged);
+			// No row at all comes back when the pending row lives in another lane: then it moves.
+			Boolean merged = jdbc.query(UPSERT, (ps) -> bind(ps, message),
+					(ResultSet rs) -> rs.next() ? rs.getBoolean(1) : null);
+			if (merged != null) {
+				return merged;
+			}
+			deletePendingInOtherLane(jdbc, message);
+			jdbc.query(UPSERT, (ps) -> bind(ps, message), (ResultSet rs) -> rs.next());
+			return true;
 		}
+
+		private static final String UPSERT = "INSERT INTO paid_sync_outbox "
+				+ "(lane_key, entity_type, entity_id, op, payload, created_at, updated_at) "
+				+ "VALUES (?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) "
+				+ "ON CONFLICT (entity_type, entity_id) WHERE state = " + OutboxRowState.PENDING + " DO UPDATE "
+				+ "SET op = EXCLUDED.op, payload = EXCLUDED.payload, "
+				+ "row_version = paid_sync_outbox.row_version + 1, updated_at = clock_timestamp() "
+				+ "WHERE paid_sync_outbox.lane_key = EXCLUDED.lane_key RETURNING (xmax <> 0)";
 
 	}
 
@@ -195,18 +233,39 @@ abstract class OutboxDialect {
 		@Override
 		String laneUpsert() {
 			return "INSERT INTO paid_sync_lane (lane_key, enq_seq, pending_since, not_before) "
-					+ "VALUES (?, 1, NOW(6), NOW(6)) ON DUPLICATE KEY UPDATE enq_seq = enq_seq + 1, "
-					+ "pending_since = COALESCE(pending_since, NOW(6))";
+					+ "VALUES (?, 1, " + nowPlusMillis() + ", NOW(6)) ON DUPLICATE KEY UPDATE enq_seq = enq_seq + 1, "
+					+ "pending_since = CASE WHEN pending_since IS NULL OR pending_since > VALUES(pending_since) "
+					+ "THEN VALUES(pending_since) ELSE pending_since END";
 		}
 
 		@Override
 		boolean upsert(JdbcTemplate jdbc, OutboxMessage message) {
-			// Affected rows: 1 for an insert, 2 for an update of an existing row (row_version always changes).
-			int count = jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
-					+ "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE op = VALUES(op), payload = VALUES(payload), "
-					+ "row_version = row_version + 1, updated_at = NOW(6)", (ps) -> bind(ps, message));
-			return count > 1;
+			// Affected rows: 1 for an insert, 2 for an update of a pending row in this lane (row_version always
+			// changes), 1 (found rows) or 0 when the pending row lives in another lane and is left alone.
+			int count = jdbc.update(UPSERT, (ps) -> bind(ps, message));
+			if (count > 1) {
+				return true;
+			}
+			// Only now, and by the full unique key: the entity's pending row exists (ours or the other lane's), so
+			// the delete takes a record lock, never a gap lock that concurrent inserts would deadlock on.
+			boolean moved = jdbc.update(DELETE_PENDING_IN_OTHER_LANE, message.entityType(), message.entityId(),
+					message.lane()) > 0;
+			if (moved) {
+				jdbc.update(INSERT_ROW, (ps) -> bind(ps, message));
+			}
+			return moved;
 		}
+
+		private static final String SAME_LANE = "lane_key = VALUES(lane_key)";
+
+		private static final String UPSERT = "INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, "
+				+ "payload) VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE "
+				+ "op = IF(" + SAME_LANE + ", VALUES(op), op), payload = IF(" + SAME_LANE + ", VALUES(payload), payload), "
+				+ "row_version = IF(" + SAME_LANE + ", row_version + 1, row_version), "
+				+ "updated_at = IF(" + SAME_LANE + ", NOW(6), updated_at)";
+
+		private static final String DELETE_PENDING_IN_OTHER_LANE = "DELETE FROM paid_sync_outbox "
+				+ "WHERE entity_type = ? AND entity_id = ? AND pending_flag = 1 AND lane_key <> ?";
 
 	}
 
@@ -228,42 +287,46 @@ abstract class OutboxDialect {
 
 		@Override
 		String laneUpsert() {
-			return "MERGE INTO paid_sync_lane l USING (VALUES (CAST(? AS VARCHAR(200)))) s(k) ON l.lane_key = s.k "
-					+ "WHEN MATCHED THEN UPDATE SET enq_seq = l.enq_seq + 1, "
-					+ "pending_since = COALESCE(l.pending_since, CURRENT_TIMESTAMP(6)) "
+			return "MERGE INTO paid_sync_lane l USING (VALUES (CAST(? AS VARCHAR(200)), "
+					+ "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP(6)))) s(k, t) ON l.lane_key = s.k "
+					+ "WHEN MATCHED THEN UPDATE SET enq_seq = l.enq_seq + 1, pending_since = CASE "
+					+ "WHEN l.pending_since IS NULL OR l.pending_since > s.t THEN s.t ELSE l.pending_since END "
 					+ "WHEN NOT MATCHED THEN INSERT (lane_key, enq_seq, pending_since, not_before) "
-					+ "VALUES (s.k, 1, CURRENT_TIMESTAMP(6), CURRENT_TIMESTAMP(6))";
+					+ "VALUES (s.k, 1, s.t, CURRENT_TIMESTAMP(6))";
 		}
 
 		@Override
-		void upsertLanes(JdbcTemplate jdbc, List<String> sortedLanes) {
-			for (String lane : sortedLanes) {
+		void upsertLanes(JdbcTemplate jdbc, SortedMap<String, Priority> lanes) {
+			lanes.forEach((lane, priority) -> {
 				try {
-					jdbc.update(laneUpsert(), lane);
+					jdbc.update(laneUpsert(), (ps) -> bindLane(ps, lane, priority));
 				}
 				catch (DuplicateKeyException ex) {
 					// H2's MERGE is not atomic: a concurrent transaction inserted the new lane first; it exists now
-					jdbc.update(laneUpsert(), lane);
+					jdbc.update(laneUpsert(), (ps) -> bindLane(ps, lane, priority));
 				}
-			}
+			});
 		}
 
 		@Override
 		boolean upsert(JdbcTemplate jdbc, OutboxMessage message) {
 			// Update-then-insert is race free here because the caller holds the lane row lock, and an entity's
-			// pending row always lives in the lane that is locked.
+			// pending row in this lane lives in the lane that is locked.
 			int updated = jdbc.update("UPDATE paid_sync_outbox SET op = ?, payload = ?, row_version = row_version + 1, "
-					+ "updated_at = CURRENT_TIMESTAMP(6) WHERE entity_type = ? AND entity_id = ? AND state = 0", (ps) -> {
+					+ "updated_at = CURRENT_TIMESTAMP(6) WHERE entity_type = ? AND entity_id = ? AND state = "
+					+ OutboxRowState.PENDING + " AND lane_key = ?", (ps) -> {
 						ps.setString(1, message.operation().name());
 						ps.setString(2, message.payload());
 						ps.setString(3, message.entityType());
 						ps.setString(4, message.entityId());
+						ps.setString(5, message.lane());
 					});
 			if (updated > 0) {
 				return true;
 			}
+			boolean moved = deletePendingInOtherLane(jdbc, message);
 			jdbc.update(INSERT_ROW, (ps) -> bind(ps, message));
-			return false;
+			return moved;
 		}
 
 	}

@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import ai.paid.spring.outbox.OutboxMessage.Priority;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a transaction's messages on its connection. Lanes first, sorted by key, so that concurrent writers take lane
  * row locks in the same order (no deadlocks) and same-lane writers serialise here, at the end of their transactions:
- * the outbox ids written afterwards therefore follow commit order within a lane.
+ * the outbox ids written afterwards therefore follow commit order within a lane. A lane gets the highest
+ * {@link Priority} of its messages.
  */
 final class OutboxWriter {
 
 	private static final String DELETE_PENDING = "DELETE FROM paid_sync_outbox "
-			+ "WHERE entity_type = ? AND entity_id = ? AND state = 0";
+			+ "WHERE entity_type = ? AND entity_id = ? AND state = " + OutboxRowState.PENDING;
 
 	private final JdbcTemplate jdbc;
 
@@ -36,10 +40,10 @@ final class OutboxWriter {
 	 * @return the lanes written
 	 */
 	Set<String> write(Collection<OutboxMessage> messages) {
-		Set<String> lanes = new TreeSet<>();
-		messages.forEach((message) -> lanes.add(message.lane()));
-		List<String> sortedLanes = new ArrayList<>(lanes);
-		this.dialect.upsertLanes(this.jdbc, sortedLanes);
+		SortedMap<String, Priority> lanes = new TreeMap<>();
+		messages.forEach((message) -> lanes.merge(message.lane(), message.priority(),
+				(a, b) -> (a == Priority.NORMAL || b == Priority.NORMAL) ? Priority.NORMAL : Priority.BACKGROUND));
+		this.dialect.upsertLanes(this.jdbc, lanes);
 		List<OutboxMessage> sorted = new ArrayList<>(messages);
 		// stable: keeps each lane's messages in enqueue order
 		sorted.sort((a, b) -> a.lane().compareTo(b.lane()));
@@ -56,7 +60,7 @@ final class OutboxWriter {
 			}
 			this.observer.enqueued(message.entityType(), message.operation(), coalesced);
 		}
-		return lanes;
+		return lanes.keySet();
 	}
 
 }

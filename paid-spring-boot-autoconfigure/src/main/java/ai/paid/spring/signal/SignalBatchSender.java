@@ -6,26 +6,23 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 
-import org.springframework.core.codec.CodecException;
-
-import ai.paid.spring.client.BulkSignalsResponse;
 import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
-import ai.paid.spring.signal.SignalMetrics.FailureReason;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.FailureReason;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * Sends batches of buffered signals, at most {@code maxInFlight} at a time, and resends a failed batch (same signals,
- * same idempotency keys) up to {@code maxAttempts} times with exponential backoff. A batch Paid rejects as malformed
- * (400) is split in halves until the bad signals are isolated, so one bad signal does not cost its whole batch.
- * Signals that still fail are logged and counted, never dropped silently.
+ * same idempotency keys) up to {@code maxAttempts} times with exponential backoff. A malformed batch is split in
+ * halves until the bad signals are isolated ({@link SignalBulkPost}), so one bad signal does not cost its whole
+ * batch. Signals that still fail are logged and counted, never dropped silently.
  */
 final class SignalBatchSender {
 
@@ -33,9 +30,9 @@ final class SignalBatchSender {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-	private final PaidClient client;
+	private final SignalBulkPost post;
 
-	private final SignalMetrics metrics;
+	private final SignalObserver observer;
 
 	private final int maxInFlight;
 
@@ -47,10 +44,10 @@ final class SignalBatchSender {
 
 	private final AtomicInteger pending = new AtomicInteger();
 
-	SignalBatchSender(PaidClient client, SignalMetrics metrics, int maxInFlight, int maxAttempts,
+	SignalBatchSender(PaidClient client, SignalObserver observer, int maxInFlight, int maxAttempts,
 			Duration retryBackoff) {
-		this.client = client;
-		this.metrics = metrics;
+		this.post = new SignalBulkPost(client, observer, Path.BUFFERED);
+		this.observer = observer;
 		this.maxInFlight = maxInFlight;
 		this.maxAttempts = maxAttempts;
 		this.retryBackoff = retryBackoff;
@@ -63,7 +60,7 @@ final class SignalBatchSender {
 	void send(List<Signal> batch) throws InterruptedException {
 		this.permits.acquire();
 		this.pending.addAndGet(batch.size());
-		this.metrics.batch(batch.size());
+		this.observer.batch(batch.size());
 		try {
 			attempt(batch, 1).doFinally((signal) -> {
 				this.pending.addAndGet(-batch.size());
@@ -95,52 +92,24 @@ final class SignalBatchSender {
 	}
 
 	private Mono<Void> attempt(List<Signal> batch, int attempt) {
-		return Mono.defer(() -> this.client.sendSignals(batch))
-			.doOnNext((response) -> acknowledged(batch, response))
-			.then()
-			.onErrorResume((ex) -> failed(batch, attempt, ex));
+		return this.post.send(batch, Function.identity(), (failed, ex) -> retryOrGiveUp(failed, attempt, ex));
 	}
 
-	private Mono<Void> failed(List<Signal> batch, int attempt, Throwable ex) {
-		if (isMalformed(ex) && batch.size() > 1) {
-			int half = batch.size() / 2;
-			logger.debug("A batch of " + batch.size() + " signals is malformed; sending it in halves to isolate the "
-					+ "bad signals");
-			return attempt(batch.subList(0, half), attempt).then(attempt(batch.subList(half, batch.size()), attempt));
-		}
-		if (isMalformed(ex)) {
-			this.metrics.failed(Path.BUFFERED, FailureReason.REJECTED, 1);
-			logger.error("Signal '" + batch.get(0).eventName() + "' (idempotency key " + batch.get(0).idempotencyKey()
-					+ ") cannot be sent: " + ((ex instanceof PaidApiException paid && paid.getStatus() == 400) ? "Paid rejected it as malformed: "
-							: "its data cannot be written as JSON: ")
-					+ ex.getMessage());
-			return Mono.empty();
-		}
+	private Mono<Void> retryOrGiveUp(List<Signal> batch, int attempt, Throwable ex) {
 		if (attempt < this.maxAttempts && isRetryable(ex)) {
 			Duration delay = backoff(attempt, ex);
 			if (logger.isDebugEnabled()) {
 				logger.debug("Sending " + batch.size() + " signals failed (attempt " + attempt + " of "
 						+ this.maxAttempts + "), retrying in " + delay + ": " + ex);
 			}
-			return Mono.delay(delay).then(attempt(batch, attempt + 1));
+			return Mono.delay(delay).then(Mono.defer(() -> attempt(batch, attempt + 1)));
 		}
 		giveUp(batch, attempt, ex);
 		return Mono.empty();
 	}
 
-	private void acknowledged(List<Signal> batch, BulkSignalsResponse response) {
-		this.metrics.sent(Path.BUFFERED, response.ingested(), response.duplicates());
-		if (response.failed() > 0) {
-			this.metrics.failed(Path.BUFFERED, FailureReason.REJECTED, response.failed());
-			logger.warn("Paid did not accept " + response.failed() + " of " + batch.size() + " signals (ingested "
-					+ response.ingested() + ", duplicates " + response.duplicates()
-					+ "); Paid does not say which ones. First idempotency key of the batch: "
-					+ batch.get(0).idempotencyKey());
-		}
-	}
-
 	private void giveUp(List<Signal> batch, int attempts, Throwable ex) {
-		this.metrics.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
+		this.observer.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
 		logger.error("Gave up sending " + batch.size() + " signals to Paid after " + attempts + " attempt(s): " + ex
 				+ ". Signals emitted outside a transaction live in memory only; emit inside a transaction to have "
 				+ "the outbox keep them until Paid accepts them. First idempotency key of the batch: "
@@ -157,22 +126,6 @@ final class SignalBatchSender {
 			return paid.getRetryAfter();
 		}
 		return Duration.ofMillis(millis);
-	}
-
-	/**
-	 * Whether the batch itself is at fault: Paid rejected it as malformed (400), or a signal's {@code data} could not be
-	 * serialised to JSON (a value Jackson cannot write), which no resend would fix.
-	 */
-	private static boolean isMalformed(Throwable ex) {
-		if (ex instanceof PaidApiException paid && paid.getStatus() == 400) {
-			return true;
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof CodecException || cause instanceof JacksonException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static boolean isRetryable(Throwable ex) {

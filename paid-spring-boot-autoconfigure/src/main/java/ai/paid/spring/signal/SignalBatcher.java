@@ -16,8 +16,8 @@ import org.springframework.context.SmartLifecycle;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
 import ai.paid.spring.client.SignalCustomer;
-import ai.paid.spring.signal.SignalMetrics.FailureReason;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.FailureReason;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * The in-memory path for signals emitted outside a transaction: a bounded buffer that callers offer to without
@@ -52,7 +52,7 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 
 	private final SignalBatcherSettings settings;
 
-	private final SignalMetrics metrics;
+	private final SignalObserver observer;
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -67,15 +67,15 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 	 * Creates the batcher; the auto-configuration does this.
 	 * @param client sends the batches
 	 * @param settings buffer, batch and retry settings
-	 * @param metrics where to report
+	 * @param observer notified of what happens, for metrics
 	 */
-	public SignalBatcher(PaidClient client, SignalBatcherSettings settings, SignalMetrics metrics) {
+	public SignalBatcher(PaidClient client, SignalBatcherSettings settings, SignalObserver observer) {
 		this.settings = settings;
-		this.metrics = metrics;
+		this.observer = observer;
 		this.buffer = new ArrayBlockingQueue<>(settings.bufferCapacity());
-		this.sender = new SignalBatchSender(client, metrics, settings.maxInFlight(), settings.maxAttempts(),
+		this.sender = new SignalBatchSender(client, observer, settings.maxInFlight(), settings.maxAttempts(),
 				settings.retryBackoff());
-		metrics.buffer(this.buffer::size, settings.bufferCapacity());
+		observer.buffer(this.buffer::size, settings.bufferCapacity());
 	}
 
 	/**
@@ -90,11 +90,11 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 					+ "' not accepted: Paid signals are shut down (the application context is closing)");
 		}
 		if (!this.buffer.offer(signal) && !offerWaiting(signal)) {
-			this.metrics.failed(Path.BUFFERED, FailureReason.BUFFER_FULL, 1);
+			this.observer.failed(Path.BUFFERED, FailureReason.BUFFER_FULL, 1);
 			throw new SignalBufferFullException(signal.eventName(), this.settings.bufferCapacity(),
 					this.settings.overflow().name().toLowerCase(java.util.Locale.ROOT));
 		}
-		this.metrics.emitted(Path.BUFFERED);
+		this.observer.emitted(Path.BUFFERED);
 	}
 
 	private boolean offerWaiting(Signal signal) {
@@ -172,7 +172,7 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 		this.abandoned = 0;
 		if (unsent > 0) {
 			this.buffer.clear();
-			this.metrics.failed(Path.BUFFERED, FailureReason.SHUTDOWN, unsent);
+			this.observer.failed(Path.BUFFERED, FailureReason.SHUTDOWN, unsent);
 			logger.error(unsent + " signals were not sent to Paid within paid.signals.shutdown-timeout ("
 					+ this.settings.shutdownTimeout() + ") and are lost with this process");
 		}
@@ -217,7 +217,7 @@ public final class SignalBatcher implements SmartLifecycle, DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			// keep draining: a sender thread that died would let the buffer fill up behind it
-			this.metrics.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
+			this.observer.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
 			logger.error("Could not send " + batch.size() + " signals to Paid", ex);
 		}
 	}

@@ -9,12 +9,9 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
-import ai.paid.spring.client.BulkSignalsResponse;
-import ai.paid.spring.client.PaidApiException;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
-import ai.paid.spring.signal.SignalMetrics.FailureReason;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * Groups signal rows that the outbox delivers concurrently (from different lanes) into bulk POSTs, the way a database
@@ -24,16 +21,30 @@ import ai.paid.spring.signal.SignalMetrics.Path;
  * <p>
  * Each row completes with the outcome of its POST: success when Paid answered (a {@code failed} count is logged and
  * counted, since Paid does not say which signal failed and resending would not help), the POST's error otherwise,
- * for the outbox to retry the row. A POST rejected as malformed (400) is resent one signal per POST, so only the bad
- * row is affected; a single malformed signal is logged, counted and completed, so it never parks the customer's lane.
+ * for the outbox to retry the row. A malformed POST is split in halves until the bad signals are isolated
+ * ({@link SignalBulkPost}), so only the bad rows are affected; a bad signal is logged, counted and completed, so it
+ * never parks its lane.
  */
 final class SignalBulkDelivery {
 
 	private static final Log logger = LogFactory.getLog(SignalBulkDelivery.class);
 
-	private final PaidClient client;
+	private static final SignalBulkPost.Outcome<Pending> OUTCOME = new SignalBulkPost.Outcome<>() {
 
-	private final SignalMetrics metrics;
+		@Override
+		public void done(List<Pending> rows) {
+			rows.forEach((pending) -> pending.sink().success());
+		}
+
+		@Override
+		public Mono<Void> failed(List<Pending> rows, Throwable ex) {
+			rows.forEach((pending) -> pending.sink().error(ex));
+			return Mono.empty();
+		}
+
+	};
+
+	private final SignalBulkPost post;
 
 	private final int maxInFlight;
 
@@ -43,9 +54,8 @@ final class SignalBulkDelivery {
 
 	private int inFlight;
 
-	SignalBulkDelivery(PaidClient client, SignalMetrics metrics, int maxInFlight, int maxBatch) {
-		this.client = client;
-		this.metrics = metrics;
+	SignalBulkDelivery(PaidClient client, SignalObserver observer, int maxInFlight, int maxBatch) {
+		this.post = new SignalBulkPost(client, observer, Path.TRANSACTIONAL);
 		this.maxInFlight = maxInFlight;
 		this.maxBatch = maxBatch;
 	}
@@ -75,15 +85,9 @@ final class SignalBulkDelivery {
 	}
 
 	private void send(List<Pending> batch) {
-		List<Signal> signals = batch.stream().map(Pending::signal).toList();
-		Mono.defer(() -> this.client.sendSignals(signals)).subscribe((response) -> acknowledged(signals, response),
-				(ex) -> {
-					failed(batch, ex);
-					next();
-				}, () -> {
-					batch.forEach((pending) -> pending.sink().success());
-					next();
-				});
+		this.post.send(batch, Pending::signal, OUTCOME)
+			.doFinally((signal) -> next())
+			.subscribe(null, (ex) -> logger.error("Completing " + batch.size() + " signal rows failed", ex));
 	}
 
 	private void next() {
@@ -99,40 +103,6 @@ final class SignalBulkDelivery {
 		if (batch != null) {
 			send(batch);
 		}
-	}
-
-	private void failed(List<Pending> batch, Throwable ex) {
-		if (!isMalformed(ex)) {
-			batch.forEach((pending) -> pending.sink().error(ex));
-			return;
-		}
-		if (batch.size() == 1) {
-			Signal signal = batch.get(0).signal();
-			this.metrics.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, 1);
-			logger.error("Paid rejected signal '" + signal.eventName() + "' (idempotency key "
-					+ signal.idempotencyKey() + ") as malformed: " + ex.getMessage());
-			batch.get(0).sink().success();
-			return;
-		}
-		for (Pending pending : batch) {
-			Signal signal = pending.signal();
-			Mono.defer(() -> this.client.sendSignals(List.of(signal)))
-				.subscribe((response) -> acknowledged(List.of(signal), response),
-						(single) -> failed(List.of(pending), single), () -> pending.sink().success());
-		}
-	}
-
-	private void acknowledged(List<Signal> signals, BulkSignalsResponse response) {
-		this.metrics.sent(Path.TRANSACTIONAL, response.ingested(), response.duplicates());
-		if (response.failed() > 0) {
-			this.metrics.failed(Path.TRANSACTIONAL, FailureReason.REJECTED, response.failed());
-			logger.warn("Paid did not accept " + response.failed() + " of " + signals.size() + " signals (first "
-					+ "idempotency key " + signals.get(0).idempotencyKey() + "); Paid does not say which ones");
-		}
-	}
-
-	private static boolean isMalformed(Throwable ex) {
-		return ex instanceof PaidApiException paid && paid.getStatus() == 400;
 	}
 
 	private record Pending(Signal signal, MonoSink<Void> sink) {

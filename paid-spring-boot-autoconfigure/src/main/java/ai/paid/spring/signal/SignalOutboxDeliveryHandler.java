@@ -1,5 +1,7 @@
 package ai.paid.spring.signal;
 
+import java.util.Objects;
+
 import reactor.core.publisher.Mono;
 
 import ai.paid.spring.client.PaidClient;
@@ -7,32 +9,45 @@ import ai.paid.spring.client.Signal;
 import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxRecord;
+import ai.paid.spring.signal.SignalCustomerReadiness.Readiness;
 
 /**
  * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
  * or crash is counted by Paid as a duplicate. Rows the outbox delivers concurrently (different lanes) share bulk
- * POSTs, sent as soon as fewer than four POSTs are out and otherwise together with the rows that arrived meanwhile.
+ * POSTs, sent as soon as fewer than {@code maxInFlight} POSTs are out and otherwise together with the rows that
+ * arrived meanwhile (at most {@code batchSize} per POST).
+ * <p>
+ * Before sending a row of a customer named by your external id, the handler asks {@link SignalCustomerReadiness}
+ * whether the customer exists in Paid; when it does not yet, the row waits ({@link DeliveryOutcome#waitFor}), consuming
+ * no attempt and not counted by the circuit breaker, and so do the customer's later signals in its lane.
  * <p>
  * Transport failures, 5xx, 429 and rejected credentials go back to the outbox, which retries, waits or pauses. A
  * signal Paid answers for but does not accept ({@code failed} in the response, or 400 malformed) would fail the same
  * way again; it is logged, counted in {@code paid.signals.failed{reason=rejected}} and completed, so that it never
- * blocks the customer's lane (which it shares with the customer's sync).
+ * blocks the customer's signal lane.
  */
 public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler {
 
-	private static final int MAX_IN_FLIGHT = 4;
-
-	private static final int MAX_BATCH = 100;
-
 	private final SignalBulkDelivery delivery;
+
+	private final SignalCustomerReadiness readiness;
 
 	/**
 	 * Creates the handler; the auto-configuration does this.
 	 * @param client the Paid client; its transport retries are bypassed, the outbox retries
-	 * @param metrics where to report
+	 * @param observer notified of what happens, for metrics
+	 * @param maxInFlight bulk POSTs in flight at once
+	 * @param batchSize most rows per bulk POST
+	 * @param readiness asked whether a signal's customer exists in Paid before the signal is sent
 	 */
-	public SignalOutboxDeliveryHandler(PaidClient client, SignalMetrics metrics) {
-		this.delivery = new SignalBulkDelivery(client.withoutRetries(), metrics, MAX_IN_FLIGHT, MAX_BATCH);
+	public SignalOutboxDeliveryHandler(PaidClient client, SignalObserver observer, int maxInFlight, int batchSize,
+			SignalCustomerReadiness readiness) {
+		if (maxInFlight < 1 || batchSize < 1) {
+			throw new IllegalArgumentException(
+					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
+		}
+		this.delivery = new SignalBulkDelivery(client.withoutRetries(), observer, maxInFlight, batchSize);
+		this.readiness = readiness;
 	}
 
 	@Override
@@ -42,7 +57,19 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 
 	@Override
 	public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
-		return Mono.fromCallable(() -> read(record)).flatMap(this.delivery::deliver).then(Mono.empty());
+		return Mono.fromCallable(() -> read(record))
+			.flatMap((signal) -> readiness(signal).flatMap((readiness) -> readiness.ready()
+					? this.delivery.deliver(signal).then(Mono.<DeliveryOutcome>empty())
+					: Mono.just(DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
+							"Signal waits for its customer: " + readiness.reason()))));
+	}
+
+	private Mono<Readiness> readiness(Signal signal) {
+		String externalCustomerId = signal.customer().externalCustomerId();
+		if (externalCustomerId == null) {
+			return Mono.just(Readiness.sendNow());
+		}
+		return this.readiness.check(externalCustomerId).defaultIfEmpty(Readiness.sendNow());
 	}
 
 	private static Signal read(OutboxRecord record) {

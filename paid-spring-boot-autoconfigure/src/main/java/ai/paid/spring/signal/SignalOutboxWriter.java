@@ -9,16 +9,17 @@ import ai.paid.spring.client.SignalCustomer;
 import ai.paid.spring.outbox.OutboxMessage;
 import ai.paid.spring.outbox.OutboxOperation;
 import ai.paid.spring.outbox.PaidOutbox;
-import ai.paid.spring.signal.SignalMetrics.Path;
+import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
  * The transactional path: writes a signal emitted inside an active, writable Spring transaction to the outbox in that
  * transaction, so it reaches Paid if and only if the transaction commits.
  * <p>
- * Row identity is the idempotency key, so signal rows never coalesce. The lane is the customer's own lane
- * ({@code cust:<external id>}) when the customer is named by your id: a signal for a customer created in the same
- * transaction then reaches Paid after the customer does. A customer named by Paid id already exists in Paid, so its
- * signals use a lane of their own ({@code sig:<Paid id>}) and never wait behind entity sync.
+ * Row identity is the idempotency key, so signal rows never coalesce. Signals have lanes of their own, one per
+ * customer, so they keep their order but never wait behind the customer's entity rows (a parked customer row holds
+ * back its sync, not its billing): {@code sig:cust:<external id>} for a customer named by your id, and
+ * {@code sig:<Paid id>} for one named by Paid id. A signal for a customer that has not reached Paid yet (created in
+ * the same transaction) waits at delivery, as {@link SignalCustomerReadiness} decides.
  */
 public final class SignalOutboxWriter {
 
@@ -29,17 +30,17 @@ public final class SignalOutboxWriter {
 
 	private final JsonMapper json;
 
-	private final SignalMetrics metrics;
+	private final SignalObserver observer;
 
 	/**
 	 * Creates the writer; the auto-configuration does this.
 	 * @param outbox the outbox to write to
-	 * @param metrics where to report
+	 * @param observer notified of what happens, for metrics
 	 */
-	public SignalOutboxWriter(PaidOutbox outbox, SignalMetrics metrics) {
+	public SignalOutboxWriter(PaidOutbox outbox, SignalObserver observer) {
 		this.outbox = outbox;
 		this.json = SignalJson.MAPPER;
-		this.metrics = metrics;
+		this.observer = observer;
 	}
 
 	/**
@@ -54,12 +55,12 @@ public final class SignalOutboxWriter {
 		}
 		this.outbox.enqueue(new OutboxMessage(lane(signal.customer()), ENTITY_TYPE, signal.idempotencyKey(),
 				OutboxOperation.UPSERT, this.json.writeValueAsString(signal)));
-		this.metrics.emitted(Path.TRANSACTIONAL);
+		this.observer.emitted(Path.TRANSACTIONAL);
 		return true;
 	}
 
 	static String lane(SignalCustomer customer) {
-		return (customer.externalCustomerId() != null) ? "cust:" + customer.externalCustomerId()
+		return (customer.externalCustomerId() != null) ? "sig:cust:" + customer.externalCustomerId()
 				: "sig:" + customer.customerId();
 	}
 

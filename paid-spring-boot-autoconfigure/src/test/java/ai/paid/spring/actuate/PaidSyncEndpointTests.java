@@ -6,10 +6,12 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.outbox.PaidCredentialsRejectedEvent;
 import ai.paid.spring.outbox.PaidLaneParkedEvent;
 import ai.paid.spring.outbox.PaidLaneRecoveredEvent;
 import ai.paid.spring.sync.fixtures.Account;
+import ai.paid.spring.sync.fixtures.Contact;
 import ai.paid.spring.test.AutoConfigureMockPaid;
 import ai.paid.spring.test.MockPaidServer;
 import ai.paid.spring.test.RequestMatch;
@@ -132,6 +134,38 @@ class PaidSyncEndpointTests {
 			update(id, "Skip Ltd 2");
 			await().atMost(WAIT)
 				.until(() -> this.paid.customerByExternalId(id).map((c) -> "Skip Ltd 2".equals(c.get("name"))).orElse(false));
+		}
+
+		@Test
+		void skipLaneSkipsTheParkedHeadAndItsDependentsInOneActionAndTheLaneContinues() {
+			String id = id("skip-lane");
+			this.paid.failNext(1, 400, RequestMatch.path("/customers/external/" + id));
+			new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+				Account account = new Account(id, "Skip Lane Ltd");
+				em().persist(account);
+				em().persist(new Contact("con-" + id, account, "Jane", "Roe", "jane@example.test"));
+			});
+			await().atMost(WAIT).until(() -> get("").path("parkedLanes").asLong() == 1);
+			assertThat(get("").path("pendingRows").asLong()).isEqualTo(2);
+			HttpResult skip = this.http.post("/skip-lane", "{\"lane\":\"cust:" + id + "\"}");
+			assertThat(skip.status()).isEqualTo(200);
+			assertThat(skip.json().path("skipped").asBoolean()).isTrue();
+			assertThat(skip.json().path("skippedRows").asInt()).isEqualTo(2);
+			assertThat(get("").path("parkedLanes").asLong()).isZero();
+			assertThat(get("").path("pendingRows").asLong()).isZero();
+			assertThat(this.queries.isPending("CONTACT", "con-" + id)).isFalse();
+			assertThat(this.jdbc.queryForList("SELECT state FROM paid_sync_outbox WHERE lane_key = ?", Integer.class,
+					"cust:" + id))
+				.containsExactly(4, 4);
+			HttpResult again = this.http.post("/skip-lane", "{\"lane\":\"cust:" + id + "\"}");
+			assertThat(again.json().path("skipped").asBoolean()).isFalse();
+			assertThat(this.http.post("/skip-lane", "{}").status()).isEqualTo(400);
+			update(id, "Skip Lane Ltd 2");
+			await().atMost(WAIT)
+				.until(() -> this.paid.customerByExternalId(id)
+					.map((c) -> "Skip Lane Ltd 2".equals(c.get("name")))
+					.orElse(false));
+			assertThat(this.paid.contactByExternalId("con-" + id)).isEmpty();
 		}
 
 		@Test
@@ -276,6 +310,9 @@ class PaidSyncEndpointTests {
 		@Autowired
 		RecordedEvents recorded;
 
+		@Autowired
+		OutboxQueries queries;
+
 		@LocalServerPort
 		int port;
 
@@ -305,7 +342,7 @@ class PaidSyncEndpointTests {
 				.executeWithoutResult((status) -> em().find(Account.class, accountId).setCompanyName(name));
 		}
 
-		private EntityManager em() {
+		EntityManager em() {
 			return EntityManagerFactoryUtils.getTransactionalEntityManager(this.entityManagerFactory);
 		}
 

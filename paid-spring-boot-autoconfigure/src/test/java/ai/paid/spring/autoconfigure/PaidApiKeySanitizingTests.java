@@ -1,5 +1,6 @@
 package ai.paid.spring.autoconfigure;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -61,6 +63,39 @@ class PaidApiKeySanitizingTests {
 				assertThat(all).contains("PAID_API_KEY").contains("paid.api-key").doesNotContain(KEY);
 				assertThat(mapper.writeValueAsString(endpoint.environmentEntry("paid.api-key"))).doesNotContain(KEY);
 			});
+	}
+
+	@Test
+	void envMasksTheKeyGivenOnTheCommandLineInSunJavaCommand() {
+		String command = "com.example.DemoApplication --server.port=8080 --paid.api-key=" + KEY + " --debug";
+		this.runner.withPropertyValues("paid.api-key=" + KEY)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
+							Map.of("sun.java.command", command, "JAVA_TOOL_OPTIONS", "-Xmx1g -Dpaid.api-key=" + KEY))))
+			.run((context) -> {
+				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
+				JsonMapper mapper = JsonMapper.builder().build();
+				String entry = mapper.writeValueAsString(endpoint.environmentEntry("sun.java.command"));
+				assertThat(entry).doesNotContain(KEY)
+					.contains("com.example.DemoApplication --server.port=8080 --paid.api-key=****** --debug");
+				String all = mapper.writeValueAsString(endpoint.environment(null));
+				assertThat(all).contains("sun.java.command").contains("-Xmx1g -Dpaid.api-key=******").doesNotContain(KEY);
+			});
+	}
+
+	@Test
+	void everyCommandLineFormOfTheKeyIsMasked() {
+		assertThat(List.of("App --paid.api-key=" + KEY, "App -Dpaid.api-key=" + KEY, "App --paid.api-key " + KEY,
+				"App --paid.apiKey=" + KEY, "App --PAID_API_KEY=" + KEY, "-Dpaid.api-key=" + KEY + " App"))
+			.allSatisfy((command) -> assertThat(
+					PaidClientAutoConfiguration.ActuatorSanitizingConfiguration.maskKeyInCommandLine(command))
+				.doesNotContain(KEY)
+				.contains("******"));
+		assertThat(PaidClientAutoConfiguration.ActuatorSanitizingConfiguration
+			.maskKeyInCommandLine("App --paid.base-url=http://paid --other.api-key=visible"))
+			.isEqualTo("App --paid.base-url=http://paid --other.api-key=visible");
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package ai.paid.spring.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -11,12 +14,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 
+import ai.paid.spring.actuate.SignalMetrics;
 import ai.paid.spring.outbox.OutboxDeliveryHandler;
-import ai.paid.spring.signal.MicrometerSignalMetrics;
 import ai.paid.spring.signal.PaidSignalAnnotationPostProcessor;
 import ai.paid.spring.signal.PaidSignals;
 import ai.paid.spring.signal.SignalBatcher;
-import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalObserver;
 import ai.paid.spring.signal.SignalOutboxDeliveryHandler;
 import ai.paid.spring.signal.SignalOutboxWriter;
 import ai.paid.spring.test.TestDatabases;
@@ -71,7 +74,7 @@ class PaidSignalsAutoConfigurationTests {
 	@Test
 	void metersAreRegisteredWhenAMeterRegistryIsPresent() {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
-			assertThat(context).getBean(SignalMetrics.class).isInstanceOf(MicrometerSignalMetrics.class);
+			assertThat(context).getBean(SignalObserver.class).isInstanceOf(SignalMetrics.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("paid.signals.buffer.capacity").gauge().value()).isEqualTo(10_000);
 			assertThat(registry.get("paid.signals.emitted").tag("path", "buffered").counter()).isNotNull();
@@ -79,9 +82,33 @@ class PaidSignalsAutoConfigurationTests {
 	}
 
 	@Test
+	void anApplicationsOwnObserverIsNotifiedBesideTheMeters() {
+		List<SignalObserver.Path> emitted = new CopyOnWriteArrayList<>();
+		this.runner.withPropertyValues("paid.signals.shutdown-timeout=0s")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean("myObserver", SignalObserver.class, () -> new SignalObserver() {
+
+				@Override
+				public void emitted(Path path) {
+					emitted.add(path);
+				}
+
+			})
+			.run((context) -> {
+				context.getBean(PaidSignals.class).emit("meeting_booked").customer("acme").send();
+				assertThat(emitted).containsExactly(SignalObserver.Path.BUFFERED);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("paid.signals.emitted")
+					.tag("path", "buffered")
+					.counter()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void withoutMicrometerNothingIsMetered() {
 		this.runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-			.run((context) -> assertThat(context).hasSingleBean(PaidSignals.class).doesNotHaveBean(SignalMetrics.class));
+			.run((context) -> assertThat(context).hasSingleBean(PaidSignals.class).doesNotHaveBean(SignalObserver.class));
 	}
 
 	@Test
@@ -116,6 +143,52 @@ class PaidSignalsAutoConfigurationTests {
 				assertThat(properties.toSettings().flushInterval()).hasSeconds(1);
 				assertThat(properties.toSettings().overflow().name()).isEqualTo("FAIL");
 			});
+	}
+
+	@Test
+	void theOutboxPathTakesItsLimitsFromProperties() {
+		this.runner.withPropertyValues("paid.signals.outbox.max-in-flight=2", "paid.signals.outbox.batch-size=20")
+			.run((context) -> {
+				PaidSignalsProperties.Outbox outbox = context.getBean(PaidSignalsProperties.class).outbox();
+				assertThat(outbox.maxInFlight()).isEqualTo(2);
+				assertThat(outbox.batchSize()).isEqualTo(20);
+			});
+	}
+
+	@Test
+	void theOutboxPathLimitsDefaultToFourPostsInFlightOfAHundredSignals() {
+		this.runner.run((context) -> {
+			PaidSignalsProperties.Outbox outbox = context.getBean(PaidSignalsProperties.class).outbox();
+			assertThat(outbox.maxInFlight()).isEqualTo(4);
+			assertThat(outbox.batchSize()).isEqualTo(100);
+		});
+	}
+
+	@Test
+	void anOutboxLimitBelowOneFailsTheStartupNamingTheProperty() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+					PaidOutboxAutoConfiguration.class))
+			.withPropertyValues(TestDatabases.h2().propertyValues())
+			.withPropertyValues("paid.outbox.initialize-schema=always", "paid.signals.outbox.batch-size=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPaidConfigurationException.class)
+				.hasMessageContaining("paid.signals.outbox.batch-size")
+				.extracting((ex) -> ((InvalidPaidConfigurationException) ex).getProperty())
+				.isEqualTo("paid.signals.outbox.batch-size"));
+		this.runner
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
+					PaidOutboxAutoConfiguration.class))
+			.withPropertyValues(TestDatabases.h2().propertyValues())
+			.withPropertyValues("paid.outbox.initialize-schema=always", "paid.signals.outbox.max-in-flight=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("paid.signals.outbox.max-in-flight is -1, but it must be 1 or more"));
 	}
 
 	@Test

@@ -22,15 +22,19 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+@ExtendWith(OutputCaptureExtension.class)
 class PaidSyncAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -69,6 +73,18 @@ class PaidSyncAutoConfigurationTests {
 				.hasMessageContaining("classpath:ai/paid/spring/sync/schema-h2.sql")
 				.hasMessageContaining("paid.outbox.initialize-schema=always");
 		});
+	}
+
+	@Test
+	void deprecatedCustomerWaitAttemptsIsIgnoredWithAWarning(CapturedOutput output) {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(PaidSyncProperties.class));
+		assertThat(output).doesNotContain("customer-wait-attempts");
+		this.runner.withPropertyValues("paid.sync.customer-wait-attempts=3").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBeansOfType(OutboxDeliveryHandler.class)).hasSize(3);
+		});
+		assertThat(output).contains("WARN")
+			.contains("paid.sync.customer-wait-attempts is deprecated and ignored");
 	}
 
 	@Test

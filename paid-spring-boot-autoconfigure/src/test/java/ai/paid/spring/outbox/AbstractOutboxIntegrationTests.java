@@ -273,7 +273,7 @@ abstract class AbstractOutboxIntegrationTests {
 			assertThat(this.deliveries.lane("cust:bad").get(0).entityId()).isEqualTo("after-bad");
 			assertThat(new JdbcTemplate(isolated().dataSource())
 				.queryForObject("SELECT state FROM paid_sync_outbox WHERE id = ?", Integer.class, parked.headId()))
-				.isEqualTo(4);
+				.isEqualTo(OutboxRowState.SKIPPED);
 			assertThat(admin.parkedLanes(0, 10)).isEmpty();
 		});
 	}
@@ -582,6 +582,153 @@ abstract class AbstractOutboxIntegrationTests {
 		});
 	}
 
+	@Test
+	void backgroundLanesAreClaimedAfterLiveOnesAndALiveChangeRestoresALanesPriority() {
+		runner().withPropertyValues("paid.outbox.max-concurrent-lanes=1").run((context) -> {
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			admin.pause();
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			for (String lane : List.of("bg:1", "bg:2", "bg:3")) {
+				tx.executeWithoutResult((status) -> outbox.enqueue(background(lane, "CUSTOMER", lane, "{}")));
+			}
+			for (String lane : List.of("live:1", "live:2")) {
+				tx.executeWithoutResult((status) -> outbox.enqueue(upsert(lane, "CUSTOMER", lane, "{}")));
+			}
+			// background work on a live lane keeps its place; live work on a background lane restores it
+			tx.executeWithoutResult((status) -> outbox.enqueue(background("live:1", "CONTACT", "live:1-c", "{}")));
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("bg:3", "CONTACT", "bg:3-c", "{}")));
+			admin.resume();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.deliveries.delivered().size() == 7);
+			List<String> lanes = this.deliveries.delivered().stream().map(OutboxRecord::lane).distinct().toList();
+			assertThat(lanes.subList(0, 3)).containsExactlyInAnyOrder("live:1", "live:2", "bg:3");
+			assertThat(lanes.subList(3, 5)).containsExactlyInAnyOrder("bg:1", "bg:2");
+			assertThat(this.deliveries.lane("bg:3")).extracting(OutboxRecord::entityId).containsExactly("bg:3", "bg:3-c");
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0 && pendingLanes() == 0);
+		});
+	}
+
+	@Test
+	void aChangeOfAnEntityPendingInAnotherLaneMovesItBehindTheNewLanesRows() {
+		runner().run((context) -> {
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			admin.pause();
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:old", "CUSTOMER", "old", "{}"));
+				outbox.enqueue(upsert("cust:old", "CONTACT", "k1", "{\"customer\":\"old\"}"));
+				outbox.enqueue(upsert("cust:old", "CONTACT", "k2", "{\"customer\":\"old\"}"));
+			});
+			// k1 moves in a later transaction, behind the new customer queued earlier
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:new", "CUSTOMER", "new", "{}")));
+			tx.executeWithoutResult(
+					(status) -> outbox.enqueue(upsert("cust:new", "CONTACT", "k1", "{\"customer\":\"new\"}")));
+			// k2 changes, then moves with a new customer created in the same transaction
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:old", "CONTACT", "k2", "{\"v\":2}"));
+				outbox.enqueue(upsert("cust:other", "CUSTOMER", "other", "{}"));
+				outbox.enqueue(upsert("cust:other", "CONTACT", "k2", "{\"customer\":\"other\"}"));
+			});
+			assertThat(rows()).isEqualTo(5);
+			OutboxQueries queries = context.getBean(OutboxQueries.class);
+			assertThat(queries.pendingChange("CONTACT", "k1")).hasValueSatisfying((change) -> {
+				assertThat(change.lane()).isEqualTo("cust:new");
+				assertThat(change.payload()).isEqualTo("{\"customer\":\"new\"}");
+			});
+			admin.resume();
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.delivered().size() == 5);
+			assertThat(this.deliveries.lane("cust:old")).extracting(OutboxRecord::entityId).containsExactly("old");
+			assertThat(this.deliveries.lane("cust:new")).extracting((r) -> r.entityId() + " " + r.payload())
+				.containsExactly("new {}", "k1 {\"customer\":\"new\"}");
+			assertThat(this.deliveries.lane("cust:other")).extracting((r) -> r.entityId() + " " + r.payload())
+				.containsExactly("other {}", "k2 {\"customer\":\"other\"}");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			// both moves replaced a pending row: one pending row per entity throughout
+			assertThat(meters.get("paid.outbox.coalesced").tag("type", "CONTACT").counter().count()).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+		});
+	}
+
+	@Test
+	void queriesReportAnEntitysPendingChangeUntilItIsDelivered() {
+		this.deliveries.behave((record) -> "bad".equals(record.entityId())
+				? Mono.error(new PaidApiException("Bad Request", 400, "name is required", "invalid", null, false, null,
+						null))
+				: Mono.empty());
+		runner().run((context) -> {
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			OutboxQueries queries = context.getBean(OutboxQueries.class);
+			admin.pause();
+			awaitIdle(context);
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:q", "CUSTOMER", "bad", "{\"v\":1}"));
+				outbox.enqueue(upsert("cust:q", "CONTACT", "c", "{}"));
+				outbox.enqueue(new OutboxMessage("cust:p", "ORDER", "o", OutboxOperation.DELETE, null));
+			});
+			assertThat(queries.isPending("CUSTOMER", "bad")).isTrue();
+			assertThat(queries.isPending("CUSTOMER", "c")).isFalse();
+			assertThat(queries.pendingChange("CUSTOMER", "nope")).isEmpty();
+			assertThat(queries.pendingChange("CUSTOMER", "bad")).hasValueSatisfying((change) -> {
+				assertThat(change.lane()).isEqualTo("cust:q");
+				assertThat(change.operation()).isEqualTo(OutboxOperation.UPSERT);
+				assertThat(change.payload()).isEqualTo("{\"v\":1}");
+				assertThat(change.attempts()).isZero();
+				assertThat(change.lastError()).isNull();
+			});
+			assertThat(queries.pendingChanges(0, 10)).extracting(PendingChange::entityId).containsExactly("o", "bad", "c");
+			assertThat(queries.pendingChanges(1, 2)).extracting(PendingChange::entityId).containsExactly("c");
+			admin.resume();
+			await().atMost(Duration.ofSeconds(5)).until(() -> admin.backlog().parkedLanes() == 1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> !queries.isPending("ORDER", "o"));
+			// parked, still pending, with the error
+			assertThat(queries.pendingChange("CUSTOMER", "bad")).hasValueSatisfying((change) -> {
+				assertThat(change.attempts()).isEqualTo(1);
+				assertThat(change.httpStatus()).isEqualTo(400);
+				assertThat(change.lastError()).contains("name is required");
+			});
+			assertThat(queries.isPending("CONTACT", "c")).isTrue();
+		});
+	}
+
+	@Test
+	void skipLaneSkipsEveryPendingRowOfAParkedLaneForAuditAndLetsNewRowsThrough() {
+		this.deliveries.behave((record) -> "bad".equals(record.entityId())
+				? Mono.error(new PaidApiException("Not Found", 404, "no customer", "not_found", null, false, null,
+						null))
+				: Mono.empty());
+		runner().run((context) -> {
+			TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+			PaidOutbox outbox = context.getBean(PaidOutbox.class);
+			OutboxAdmin admin = context.getBean(OutboxAdmin.class);
+			tx.executeWithoutResult((status) -> {
+				outbox.enqueue(upsert("cust:bad", "CUSTOMER", "bad", "{}"));
+				outbox.enqueue(upsert("cust:bad", "CONTACT", "dependent-contact", "{}"));
+				outbox.enqueue(upsert("cust:bad", "ORDER", "dependent-order", "{}"));
+				outbox.enqueue(upsert("cust:good", "CUSTOMER", "good", "{}"));
+			});
+			await().atMost(Duration.ofSeconds(5)).until(() -> admin.parkedLanes(0, 10).size() == 1);
+			assertThat(admin.skipLane("cust:good")).isEqualTo(-1);
+			assertThat(admin.skipLane("cust:bad")).isEqualTo(3);
+			assertThat(admin.parkedLanes(0, 10)).isEmpty();
+			assertThat(admin.backlog().parkedLanes()).isZero();
+			JdbcTemplate jdbc = new JdbcTemplate(isolated().dataSource());
+			assertThat(jdbc.queryForList("SELECT entity_id FROM paid_sync_outbox WHERE lane_key = 'cust:bad' "
+					+ "AND state = " + OutboxRowState.SKIPPED + " ORDER BY id", String.class))
+				.containsExactly("bad", "dependent-contact", "dependent-order");
+			assertThat(admin.skipLane("cust:bad")).isEqualTo(-1);
+			tx.executeWithoutResult((status) -> outbox.enqueue(upsert("cust:bad", "CONTACT", "later", "{}")));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.deliveries.lane("cust:bad").size() == 1);
+			assertThat(this.deliveries.lane("cust:bad")).extracting(OutboxRecord::entityId).containsExactly("later");
+			assertThat(this.deliveries.lane("cust:good")).extracting(OutboxRecord::entityId).containsExactly("good");
+			await().atMost(Duration.ofSeconds(2)).until(() -> rows() == 0);
+		});
+	}
+
 	void writeLanes(AssertableApplicationContext context, int lanes, int perLane) {
 		TransactionTemplate tx = context.getBean(TransactionTemplate.class);
 		PaidOutbox outbox = context.getBean(PaidOutbox.class);
@@ -621,9 +768,13 @@ abstract class AbstractOutboxIntegrationTests {
 		return new OutboxMessage(lane, type, id, OutboxOperation.UPSERT, payload);
 	}
 
+	private OutboxMessage background(String lane, String type, String id, String payload) {
+		return new OutboxMessage(lane, type, id, OutboxOperation.UPSERT, payload, OutboxMessage.Priority.BACKGROUND);
+	}
+
 	long rows() {
-		Long count = new JdbcTemplate(isolated().dataSource())
-			.queryForObject("SELECT COUNT(*) FROM paid_sync_outbox WHERE state = 0", Long.class);
+		Long count = new JdbcTemplate(isolated().dataSource()).queryForObject(
+				"SELECT COUNT(*) FROM paid_sync_outbox WHERE state = " + OutboxRowState.PENDING, Long.class);
 		return (count != null) ? count : 0;
 	}
 

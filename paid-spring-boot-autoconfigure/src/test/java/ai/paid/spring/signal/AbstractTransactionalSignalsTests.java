@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,6 +28,14 @@ import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidSignalsAutoConfiguration;
 import ai.paid.spring.client.Signal;
+import ai.paid.spring.outbox.DeliveryOutcome;
+import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxDeliveryHandler;
+import ai.paid.spring.outbox.OutboxMessage;
+import ai.paid.spring.outbox.OutboxRecord;
+import ai.paid.spring.outbox.ParkedLane;
+import ai.paid.spring.outbox.OutboxOperation;
+import ai.paid.spring.outbox.PaidOutbox;
 import ai.paid.spring.test.MockPaidServer;
 import ai.paid.spring.test.MockPaidServerExtension;
 import ai.paid.spring.test.RequestMatch;
@@ -100,7 +111,7 @@ abstract class AbstractTransactionalSignalsTests {
 	}
 
 	@Test
-	void theRowIsTheWireSignalOnTheCustomersLaneKeyedByIdempotencyKey() {
+	void theRowIsTheWireSignalOnTheCustomersSignalLaneKeyedByIdempotencyKey() {
 		runner().withPropertyValues("paid.outbox.dispatcher-enabled=false").run((context) -> {
 			Signal signal = inTransaction(context, () -> context.getBean(PaidSignals.class)
 				.emit("email_sent")
@@ -114,7 +125,7 @@ abstract class AbstractTransactionalSignalsTests {
 					signal.idempotencyKey());
 			String payload = jdbc.queryForObject("SELECT payload FROM paid_sync_outbox WHERE entity_id = ?",
 					String.class, signal.idempotencyKey());
-			assertThat(row).containsEntry("LANE_KEY", "cust:" + this.customer)
+			assertThat(row).containsEntry("LANE_KEY", "sig:cust:" + this.customer)
 				.containsEntry("ENTITY_TYPE", "SIGNAL")
 				.containsEntry("ENTITY_ID", signal.idempotencyKey());
 			assertThat(JsonMapper.shared().readTree(payload)).isEqualTo(JsonMapper.shared()
@@ -132,9 +143,55 @@ abstract class AbstractTransactionalSignalsTests {
 			context.getBean(Bookings.class).book(this.customer);
 			Integer rows = new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
 					"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_type = 'SIGNAL' AND lane_key = ?",
-					Integer.class, "cust:" + this.customer);
+					Integer.class, "sig:cust:" + this.customer);
 			assertThat(rows).isEqualTo(1);
 			assertThat(paid().requests("POST", "/signals/bulk")).isEmpty();
+		});
+	}
+
+	@Test
+	void aSignalFlowsPastItsCustomersParkedEntityRow() {
+		runner().withBean(ParkingCustomerHandler.class).run((context) -> {
+			Signal signal = inTransaction(context, () -> {
+				context.getBean(PaidOutbox.class)
+					.enqueue(new OutboxMessage("cust:" + this.customer, "CUSTOMER", this.customer,
+							OutboxOperation.UPSERT, "{}"));
+				return emit(context, "meeting_booked");
+			});
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).extracting((sent) -> sent.get("idempotencyKey"))
+				.containsExactly(signal.idempotencyKey()));
+			await().until(() -> outboxRows(context, signal) == 0);
+			assertThat(context.getBean(OutboxAdmin.class).parkedLanes(0, 100)).extracting(ParkedLane::lane)
+				.contains("cust:" + this.customer);
+		});
+	}
+
+	@Test
+	void aSignalWaitsForItsCustomerWithoutConsumingAttemptsAndKeepsItsOrder() {
+		AtomicBoolean customerInPaid = new AtomicBoolean();
+		AtomicInteger asked = new AtomicInteger();
+		SignalCustomerReadiness readiness = (externalCustomerId) -> {
+			asked.incrementAndGet();
+			return Mono.just(customerInPaid.get() ? SignalCustomerReadiness.Readiness.sendNow()
+					: SignalCustomerReadiness.Readiness.waitFor(Duration.ofMillis(50),
+							"customer '" + externalCustomerId + "' is still queued for Paid"));
+		};
+		runner().withBean(SignalCustomerReadiness.class, () -> readiness).run((context) -> {
+			Signal first = inTransaction(context, () -> emit(context, "meeting_booked"));
+			Signal second = inTransaction(context, () -> emit(context, "meeting_booked"));
+			await().until(() -> asked.get() >= 5);
+			assertThat(requestsFor(first)).isEmpty();
+			Map<String, Object> head = new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForMap(
+					"SELECT failures, last_error FROM paid_sync_outbox WHERE entity_id = ?", first.idempotencyKey());
+			// failures is what paid.outbox.max-attempts counts
+			assertThat(((Number) head.get("FAILURES")).intValue()).isZero();
+			assertThat((String) head.get("LAST_ERROR")).contains("is still queued for Paid");
+			// the outbox database is shared by the tests of the class: look at this customer's lanes only
+			assertThat(context.getBean(OutboxAdmin.class).parkedLanes(0, 100)).extracting(ParkedLane::lane)
+				.noneMatch((lane) -> lane.endsWith(this.customer));
+			customerInPaid.set(true);
+			await().untilAsserted(() -> assertThat(ours(paid().signals())).extracting((sent) -> sent.get("idempotencyKey"))
+				.containsExactly(first.idempotencyKey(), second.idempotencyKey()));
 		});
 	}
 
@@ -174,6 +231,31 @@ abstract class AbstractTransactionalSignalsTests {
 	}
 
 	@Test
+	void theOutboxPathKeepsToItsConfiguredPostsInFlightAndBatchSize() {
+		paid().latency(Duration.ofMillis(200));
+		runner().withPropertyValues("paid.signals.outbox.max-in-flight=1", "paid.signals.outbox.batch-size=3")
+			.run((context) -> {
+				List<Signal> signals = inTransaction(context, () -> java.util.stream.IntStream.range(0, 12)
+					.mapToObj((i) -> context.getBean(PaidSignals.class)
+						.emit("email_sent")
+						.customer(this.customer + "-" + i)
+						.send())
+					.toList());
+				await().atMost(Duration.ofSeconds(20))
+					.untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(12));
+				await().until(() -> signals.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+				List<Integer> perPost = paid().requests("POST", "/signals/bulk")
+					.stream()
+					.filter((request) -> request.body().contains(this.customer))
+					.map((request) -> request.body().split("\"idempotencyKey\"", -1).length - 1)
+					.toList();
+				assertThat(perPost).allSatisfy((size) -> assertThat(size).isBetween(1, 3));
+				assertThat(perPost).contains(3);
+				assertThat(perPost.stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+			});
+	}
+
+	@Test
 	void aSignalPaidRejectsIsCountedAndDoesNotBlockTheCustomersLane() {
 		paid().failNext(1, 400, RequestMatch.of("POST", "/signals/bulk"));
 		runner().run((context) -> {
@@ -183,6 +265,35 @@ abstract class AbstractTransactionalSignalsTests {
 			await().untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(1));
 			assertThat(ours(paid().signals()).get(0)).containsEntry("idempotencyKey", next.idempotencyKey());
 			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aMalformedRowSharingAPostIsIsolatedAndTheOtherRowsAreDelivered() {
+		paid().latency(Duration.ofMillis(200));
+		runner().run((context) -> {
+			String bad = "bad-" + this.customer;
+			List<Signal> good = inTransaction(context, () -> {
+				// no event name: Paid rejects any POST that carries this row with 400
+				context.getBean(PaidOutbox.class)
+					.enqueue(new OutboxMessage("sig:cust:" + this.customer + "-bad", "SIGNAL", bad,
+							OutboxOperation.UPSERT, """
+									{"customer": {"externalCustomerId": "%s"}, "idempotencyKey": "%s"}"""
+								.formatted(this.customer, bad)));
+				return java.util.stream.IntStream.range(0, 12)
+					.mapToObj((i) -> context.getBean(PaidSignals.class)
+						.emit("email_sent")
+						.customer(this.customer + "-" + i)
+						.send())
+					.toList();
+			});
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(12));
+			await().until(() -> good.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+			await().until(() -> new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).queryForObject(
+					"SELECT COUNT(*) FROM paid_sync_outbox WHERE entity_id = ?", Integer.class, bad) == 0);
+			assertThat(counter(context, "paid.signals.failed", "reason", "rejected")).isEqualTo(1);
+			assertThat(paid().signals()).noneMatch((sent) -> bad.equals(sent.get("idempotencyKey")));
 		});
 	}
 
@@ -230,6 +341,21 @@ abstract class AbstractTransactionalSignalsTests {
 			.tag(tag, value)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
+	}
+
+	/** The customer sync stand-in: Paid rejects every customer row, so the customer's entity lane parks. */
+	static class ParkingCustomerHandler implements OutboxDeliveryHandler {
+
+		@Override
+		public String entityType() {
+			return "CUSTOMER";
+		}
+
+		@Override
+		public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+			return Mono.just(DeliveryOutcome.park("Paid rejects this customer"));
+		}
+
 	}
 
 	static class Bookings {

@@ -108,7 +108,7 @@ class SignalBatcherTests {
 			batcher.stop();
 			assertThat(batcher.isRunning()).isFalse();
 			SignalBatcher fresh = new SignalBatcher(context.getBean(ai.paid.spring.client.PaidClient.class),
-					SignalBatcherSettings.defaults(), SignalMetrics.NONE);
+					SignalBatcherSettings.defaults(), SignalObserver.NONE);
 			PaidSignals signals = new PaidSignals(fresh, null);
 			signals.emit("email_sent").customer(this.customer).send();
 			assertThat(requests()).isEmpty();

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import ai.paid.spring.outbox.OutboxAdmin;
+import ai.paid.spring.outbox.OutboxQueries;
 import ai.paid.spring.sync.fixtures.Account;
 import ai.paid.spring.sync.fixtures.Contact;
 import ai.paid.spring.sync.fixtures.Subscription;
@@ -67,7 +69,7 @@ abstract class AbstractPaidSyncEndToEndTests {
 			.properties(database.propertyValues())
 			.properties("spring.jpa.hibernate.ddl-auto=create-drop", "paid.outbox.initialize-schema=always",
 					"paid.outbox.poll-interval=100ms", "paid.outbox.initial-backoff=50ms",
-					"paid.outbox.max-backoff=200ms", "paid.sync.customer-wait-attempts=2",
+					"paid.outbox.max-backoff=200ms",
 					"paid.sync.product-id-cache-ttl=0s", "paid.outbox.circuit-breaker.open-duration=200ms",
 					"spring.main.banner-mode=off")
 			// arguments, so the (empty) PAID_API_KEY of the test environment cannot override them
@@ -150,6 +152,40 @@ abstract class AbstractPaidSyncEndToEndTests {
 	}
 
 	@Test
+	void contactMovedWhileItsChangeIsPendingFollowsTheNewCustomerIntoItsLane() {
+		inTransaction((em) -> signUp(em));
+		awaitOrder();
+		String globex = "globex-" + this.run;
+		OutboxAdmin admin = this.context.getBean(OutboxAdmin.class);
+		admin.pause();
+		try {
+			inTransaction((em) -> findJohn(em).setEmail("john@globex.test"));
+			inTransaction((em) -> em.persist(new Account(globex, "Globex")));
+			inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, globex)));
+			assertThat(this.context.getBean(OutboxQueries.class).pendingChange("CONTACT", john()))
+				.hasValueSatisfying((change) -> assertThat(change.lane()).isEqualTo("cust:" + globex));
+			this.server.clearRequests();
+		}
+		finally {
+			admin.resume();
+		}
+		awaitAsserted(() -> {
+			Object id = this.server.customerByExternalId(globex).orElseThrow().get("id");
+			assertThat(this.server.contactByExternalId(john()).orElseThrow()).containsEntry("customerId", id)
+				.containsEntry("email", "john@globex.test");
+		});
+		List<String> paths = this.server.requests().stream().map(RecordedRequest::path).toList();
+		int customer = paths.indexOf(paths.stream()
+			.filter((path) -> path.contains("/customers/external/" + globex))
+			.findFirst()
+			.orElseThrow());
+		int contact = paths.indexOf(
+				paths.stream().filter((path) -> path.contains("/contacts/")).findFirst().orElseThrow());
+		assertThat(customer).as("new customer before the moved contact in %s", paths).isLessThan(contact);
+		assertThat(parkReason(acme())).isNull();
+	}
+
+	@Test
 	void contactMovedAgainBeforeItsFirstMoveReachedPaidWaitsForTheNewCustomer() {
 		inTransaction((em) -> signUp(em));
 		awaitOrder();
@@ -158,8 +194,8 @@ abstract class AbstractPaidSyncEndToEndTests {
 		inTransaction((em) -> em.persist(new Account(first, "First")));
 		await().atMost(WAIT).until(() -> this.server.customerByExternalId(first).isPresent());
 		// the first move stays pending (in the first customer's lane) while Paid refuses contact updates; the second
-		// move replaces its payload there, so the contact reaches Paid before the second customer, which Paid
-		// refuses for longer: the contact must wait for it, not park its lane
+		// move takes the pending row to the second customer's lane, behind that customer, which Paid refuses for
+		// longer: the contact waits for it there, and the first customer's lane parks nothing
 		this.server.failFor(Duration.ofMillis(1500), 503, RequestMatch.path("/contacts/external/" + john()));
 		this.server.failFor(Duration.ofMillis(3000), 503, RequestMatch.path("/customers/external/" + second));
 		inTransaction((em) -> findJohn(em).setAccount(em.find(Account.class, first)));
@@ -223,6 +259,63 @@ abstract class AbstractPaidSyncEndToEndTests {
 		await().atMost(WAIT).until(() -> parkReason("ghost-" + this.run) != null);
 		assertThat(parkReason("ghost-" + this.run)).contains("Paid has no customer with external id 'ghost-" + this.run
 				+ "', which contact 'c-ghost-" + this.run + "' refers to");
+	}
+
+	@Test
+	void skippingAParkedCustomerParksItsDependentsAtOnceAndOneSkipLaneClearsTheLane() {
+		String customer = "rejected-" + this.run;
+		String lane = "cust:" + customer;
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
+		transactionTemplate().executeWithoutResult((status) -> {
+			paidSync.customer(PaidCustomerData.builder(customer).name("Rejected").defaultCurrency("usd").build());
+			paidSync.contact(PaidContactData.builder("c1-" + customer, customer).email("one@x.test").build());
+			paidSync.contact(PaidContactData.builder("c2-" + customer, customer).email("two@x.test").build());
+		});
+		await().atMost(WAIT).until(() -> parkReason(customer) != null);
+		assertThat(parkReason(customer)).contains("400");
+		OutboxAdmin admin = this.context.getBean(OutboxAdmin.class);
+		OutboxQueries queries = this.context.getBean(OutboxQueries.class);
+		admin.skipHead(lane);
+		// the first dependent parks on its first attempt, with the reason and the action
+		await().atMost(WAIT).until(() -> parkReason(customer) != null);
+		assertThat(parkReason(customer)).contains("Paid has no customer with external id '" + customer + "'")
+			.contains("skip-lane");
+		assertThat(queries.pendingChange("CONTACT", "c1-" + customer)).hasValueSatisfying(
+				(change) -> assertThat(change.attempts()).isEqualTo(1));
+		assertThat(admin.skipLane(lane)).isEqualTo(2);
+		assertThat(parkReason(customer)).isNull();
+		assertThat(queries.isPending("CONTACT", "c2-" + customer)).isFalse();
+		assertThat(this.server.contactByExternalId("c1-" + customer)).isEmpty();
+		// fixed and sent again, the customer's lane flows
+		transactionTemplate().executeWithoutResult((status) -> {
+			paidSync.customer(PaidCustomerData.builder(customer).name("Fixed").defaultCurrency("USD").build());
+			paidSync.contact(PaidContactData.builder("c1-" + customer, customer).email("one@x.test").build());
+		});
+		await().atMost(WAIT).until(() -> this.server.contactByExternalId("c1-" + customer).isPresent());
+	}
+
+	@Test
+	void aTransactionalSignalForACustomerStillQueuedWaitsForItWithoutConsumingAttempts() {
+		String customer = "signal-" + this.run;
+		this.server.failSignalsForUnknownCustomers(true);
+		this.server.failFor(Duration.ofSeconds(2), 503, RequestMatch.path("/customers/external/" + customer));
+		PaidSyncOperations paidSync = this.context.getBean(PaidSyncOperations.class);
+		ai.paid.spring.signal.PaidSignals signals = this.context.getBean(ai.paid.spring.signal.PaidSignals.class);
+		try {
+			transactionTemplate().executeWithoutResult((status) -> {
+				paidSync.customer(PaidCustomerData.builder(customer).name("Signals Ltd").build());
+				signals.emit("meeting_booked").customer(customer).product("ai-sdr-pro").send();
+			});
+			// the mock drops a signal whose customer it does not have: the signal arrives only if it waited
+			await().atMost(WAIT).until(() -> this.server.signals()
+				.stream()
+				.anyMatch((signal) -> signal.get("customer") instanceof Map<?, ?> of
+						&& customer.equals(of.get("externalCustomerId"))));
+			assertThat(this.server.customerByExternalId(customer)).isPresent();
+		}
+		finally {
+			this.server.failSignalsForUnknownCustomers(false);
+		}
 	}
 
 	@Test

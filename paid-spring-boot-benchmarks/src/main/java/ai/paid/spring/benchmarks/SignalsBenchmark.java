@@ -20,7 +20,7 @@ import ai.paid.spring.signal.PaidContext;
 import ai.paid.spring.signal.PaidSignals;
 import ai.paid.spring.signal.SignalBatcher;
 import ai.paid.spring.signal.SignalBatcherSettings;
-import ai.paid.spring.signal.SignalMetrics;
+import ai.paid.spring.signal.SignalObserver;
 import ai.paid.spring.signal.SignalOverflowPolicy;
 import ai.paid.spring.test.MockPaidServer;
 
@@ -239,7 +239,7 @@ public final class SignalsBenchmark {
 	}
 
 	/** Counts acknowledged signals through the batcher's metrics hook. */
-	private static final class Acknowledged implements SignalMetrics {
+	private static final class Acknowledged implements SignalObserver {
 
 		private final LongAdder acknowledged = new LongAdder();
 

@@ -32,12 +32,11 @@ public final class ContactDeliveryHandler implements OutboxDeliveryHandler {
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
 	 * @param jdbc access to the {@code paid_sync_link} table
-	 * @param customerWaitAttempts attempts to wait for a missing customer before the lane is parked
 	 */
-	public ContactDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts) {
+	public ContactDeliveryHandler(PaidClient client, JdbcOperations jdbc) {
 		this.client = client;
 		this.links = new PaidSyncLinks(jdbc);
-		this.ids = new PaidIdResolver(client, this.links, customerWaitAttempts);
+		this.ids = new PaidIdResolver(client, this.links);
 	}
 
 	@Override

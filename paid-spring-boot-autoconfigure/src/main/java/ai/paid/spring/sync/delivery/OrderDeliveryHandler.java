@@ -48,15 +48,13 @@ public final class OrderDeliveryHandler implements OutboxDeliveryHandler {
 	/**
 	 * @param client the Paid client, without its own retries (the outbox retries)
 	 * @param jdbc access to the {@code paid_sync_link} table
-	 * @param customerWaitAttempts attempts to wait for a missing customer or billing contact before the lane is parked
 	 * @param productIdCacheTtl how long a product's Paid id is reused; zero looks it up for every order
 	 */
-	public OrderDeliveryHandler(PaidClient client, JdbcOperations jdbc, int customerWaitAttempts,
-			Duration productIdCacheTtl) {
+	public OrderDeliveryHandler(PaidClient client, JdbcOperations jdbc, Duration productIdCacheTtl) {
 		this.client = client;
 		this.productIdCacheTtl = productIdCacheTtl;
 		this.links = new PaidSyncLinks(jdbc);
-		this.ids = new PaidIdResolver(client, this.links, customerWaitAttempts);
+		this.ids = new PaidIdResolver(client, this.links);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package ai.paid.spring.sync.delivery;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,11 +15,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Finds the Paid ids of the customer and billing contacts a contact or order refers to: from the link table, else by
- * external id from Paid (and then links them). A referenced object Paid does not have is usually still on its way (it
- * precedes the referrer in the lane, or another instance is sending it), so the delivery waits a few times
- * ({@link DeliveryOutcome#waitFor}, which neither consumes the row's retry budget nor counts against the circuit
- * breaker); after that the lane is parked with a message saying what is missing. The handlers turn the
- * {@link Deferred} signal into that outcome with {@link #outcome(Mono)}.
+ * external id from Paid (and then links them). A referenced object Paid does not have is either still pending in the
+ * outbox (it precedes the referrer in the lane, or waits in another lane or on another instance), and then the
+ * delivery waits for it ({@link DeliveryOutcome#waitFor}, which neither consumes the row's retry budget nor counts
+ * against the circuit breaker), or it is not queued at all, and then the lane is parked at once with a message saying
+ * what is missing: retrying cannot help, and the operator resolves the lane with one action (fix and retry, or skip
+ * the lane). The handlers turn the {@link Deferred} signal into that outcome with {@link #outcome(Mono)}.
  */
 final class PaidIdResolver {
 
@@ -26,25 +28,26 @@ final class PaidIdResolver {
 
 	private final PaidSyncLinks links;
 
-	private final int waitAttempts;
-
 	private final CustomerUpserter customers;
 
-	PaidIdResolver(PaidClient client, PaidSyncLinks links, int waitAttempts) {
+	PaidIdResolver(PaidClient client, PaidSyncLinks links) {
 		this.client = client;
 		this.links = links;
 		this.customers = new CustomerUpserter(client, links, new SyncPayloadCodec());
-		this.waitAttempts = waitAttempts;
 	}
 
 	Mono<String> customerId(String customerExternalId, OutboxRecord record) {
 		return this.links.find(PaidEntityType.CUSTOMER, customerExternalId)
-			.flatMap((linked) -> linked.map(Mono::just)
-				.orElseGet(() -> this.client.getCustomerByExternalId(customerExternalId)
-					.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, customerExternalId, customer.id())
-						.thenReturn(customer.id()))))
+			.flatMap((linked) -> linked.map(Mono::just).orElseGet(() -> customerInPaid(customerExternalId)))
 			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> queuedCustomer(customerExternalId)
-				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record, ex))));
+				.switchIfEmpty(Mono.defer(() -> missing(PaidEntityType.CUSTOMER, customerExternalId, record,
+						customerInPaid(customerExternalId)))));
+	}
+
+	private Mono<String> customerInPaid(String customerExternalId) {
+		return this.client.getCustomerByExternalId(customerExternalId)
+			.flatMap((customer) -> this.links.save(PaidEntityType.CUSTOMER, customerExternalId, customer.id())
+				.thenReturn(customer.id()));
 	}
 
 	/**
@@ -65,40 +68,48 @@ final class PaidIdResolver {
 
 	private Mono<String> contactId(String contactExternalId, OutboxRecord record) {
 		return this.links.find(PaidEntityType.CONTACT, contactExternalId)
-			.flatMap((linked) -> linked.map(Mono::just)
-				.orElseGet(() -> this.client.getContactByExternalId(contactExternalId)
-					.flatMap((contact) -> this.links.save(PaidEntityType.CONTACT, contactExternalId, contact.id())
-						.thenReturn(contact.id()))))
-			.onErrorResume(PaidIdResolver::isNotFound,
-					(ex) -> missing(PaidEntityType.CONTACT, contactExternalId, record, ex));
+			.flatMap((linked) -> linked.map(Mono::just).orElseGet(() -> contactInPaid(contactExternalId)))
+			.onErrorResume(PaidIdResolver::isNotFound, (ex) -> missing(PaidEntityType.CONTACT, contactExternalId,
+					record, contactInPaid(contactExternalId)));
+	}
+
+	private Mono<String> contactInPaid(String contactExternalId) {
+		return this.client.getContactByExternalId(contactExternalId)
+			.flatMap((contact) -> this.links.save(PaidEntityType.CONTACT, contactExternalId, contact.id())
+				.thenReturn(contact.id()));
 	}
 
 	/**
-	 * Defers the delivery for a referenced object Paid does not have: a wait while the object is still queued in
-	 * another lane (a contact moved to a customer created moments ago) or for the first attempts; then a park.
+	 * Defers the delivery for a referenced object Paid does not have: a wait while a change of the object is pending
+	 * in the outbox (a contact moved to a customer created moments ago, or another instance sending it); a park, at
+	 * once, when nothing will send it.
+	 * @param lookUpAgain asks Paid again: an instance that delivered the object drops its pending row only after Paid
+	 * accepted it, so if it is not pending now, Paid either has it by now or will not get it
 	 */
-	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record, Throwable cause) {
-		String what = type.name().toLowerCase();
+	private <T> Mono<T> missing(PaidEntityType type, String externalId, OutboxRecord record,
+			Mono<T> lookUpAgain) {
+		String what = type.name().toLowerCase(Locale.ROOT);
 		String missing = "Paid has no " + what + " with external id '" + externalId + "', which "
-				+ record.entityType().toLowerCase() + " '" + record.entityId() + "' refers to";
-		return this.links.isQueued(type, externalId)
-			.flatMap((queued) -> Mono.error(new Deferred(missingOutcome(missing, what, queued, record.attempts()))));
+				+ record.entityType().toLowerCase(Locale.ROOT) + " '" + record.entityId() + "' refers to";
+		return this.links.isQueued(type, externalId).flatMap((queued) -> {
+			if (queued) {
+				return Mono.error(new Deferred(missingOutcome(missing, what, true, record.attempts())));
+			}
+			return lookUpAgain.onErrorResume(PaidIdResolver::isNotFound,
+					(ex) -> Mono.error(new Deferred(missingOutcome(missing, what, false, record.attempts()))));
+		});
 	}
 
-	/**
-	 * What a reference to a missing object means. Kept apart so that the rule (today: wait while queued or for the
-	 * first attempts, then park) can change in one place.
-	 */
+	/** What a reference to a missing object means: wait while it is queued, park at once otherwise. */
 	DeliveryOutcome missingOutcome(String missing, String what, boolean queued, int attempts) {
-		boolean wait = queued || attempts + 1 < this.waitAttempts;
-		if (!wait) {
-			return DeliveryOutcome.park(missing + ". Make sure the " + what + " is synced (a @PaidSync entity or sent "
-					+ "through PaidSync), then retry the lane");
+		if (!queued) {
+			return DeliveryOutcome.park(missing + "; it is not queued for Paid either. Make sure the " + what
+					+ " is synced (a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip "
+					+ "the lane with its dependents (skip-lane)");
 		}
-		String message = missing + (queued ? "; it is still queued for Paid, waiting for it"
-				: "; retrying, it may still be on its way");
 		// spaced out so that many referrers waiting for one object do not keep Paid busy
-		return DeliveryOutcome.waitFor(Duration.ofSeconds(Math.min(1L << Math.min(attempts, 5), 30)), message);
+		return DeliveryOutcome.waitFor(Duration.ofSeconds(Math.min(1L << Math.min(attempts, 5), 30)),
+				missing + "; it is still queued for Paid, waiting for it");
 	}
 
 	static boolean isNotFound(Throwable ex) {

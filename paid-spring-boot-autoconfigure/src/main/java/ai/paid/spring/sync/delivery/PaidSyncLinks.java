@@ -5,23 +5,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import ai.paid.spring.outbox.OutboxOperation;
+import ai.paid.spring.outbox.OutboxQueries;
+import ai.paid.spring.outbox.PendingChange;
 import ai.paid.spring.sync.PaidEntityType;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcOperations;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcOperations;
+
 /**
  * The {@code paid_sync_link} table: which Paid id each synced object (type + external id) has. Filled from every
- * Paid response; read to find a customer's Paid id and an order's (orders have no external-id routes). Runs its
- * statements off the event loop, each in its own short auto-commit.
+ * Paid response; read to find a customer's Paid id and an order's (orders have no external-id routes). Whether an
+ * object is still queued comes from the outbox's {@link OutboxQueries}. Runs its statements off the event loop, each
+ * in its own short auto-commit.
  */
 final class PaidSyncLinks {
 
 	private final JdbcOperations jdbc;
 
+	private final OutboxQueries outbox;
+
 	PaidSyncLinks(JdbcOperations jdbc) {
 		this.jdbc = jdbc;
+		this.outbox = new OutboxQueries(jdbc);
 	}
 
 	Mono<Optional<String>> find(PaidEntityType type, String externalId) {
@@ -54,26 +62,21 @@ final class PaidSyncLinks {
 	}
 
 	/**
-	 * Whether a change of the object is still queued in the outbox (pending, not parked): Paid will have it once its
-	 * lane gets there.
+	 * The payload of the object's queued upsert, if one is pending in the outbox (in a parked lane too): Paid will
+	 * have it once its lane gets there.
 	 */
 	Mono<Optional<String>> queuedPayload(PaidEntityType type, String externalId) {
-		return blocking(() -> {
-			List<String> payloads = this.jdbc.queryForList(
-					"SELECT payload FROM paid_sync_outbox WHERE entity_type = ? AND entity_id = ? AND state = 0 "
-							+ "AND op = 'UPSERT'",
-					String.class, type.name(), externalId);
-			return payloads.isEmpty() ? Optional.<String>empty() : Optional.ofNullable(payloads.get(0));
-		});
+		return blocking(() -> this.outbox.pendingChange(type.name(), externalId)
+			.filter((change) -> change.operation() == OutboxOperation.UPSERT)
+			.map(PendingChange::payload));
 	}
 
+	/**
+	 * Whether a change of the object is pending in the outbox. An instance delivering it keeps it pending until Paid
+	 * accepted it, so "not queued" means Paid has it already or nothing will send it.
+	 */
 	Mono<Boolean> isQueued(PaidEntityType type, String externalId) {
-		return blocking(() -> {
-			Integer count = this.jdbc.queryForObject(
-					"SELECT count(*) FROM paid_sync_outbox WHERE entity_type = ? AND entity_id = ? AND state = 0",
-					Integer.class, type.name(), externalId);
-			return count != null && count > 0;
-		});
+		return blocking(() -> this.outbox.isPending(type.name(), externalId));
 	}
 
 	Mono<Void> delete(PaidEntityType type, String externalId) {

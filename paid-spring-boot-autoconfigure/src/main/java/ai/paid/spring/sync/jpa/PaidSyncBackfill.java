@@ -96,7 +96,7 @@ public final class PaidSyncBackfill {
 		this.classes = SyncedClass.of(entityManagerFactory, mappings);
 		this.pager = new BackfillPager(entityManagerFactory);
 		this.store = new BackfillProgressStore(dataSource);
-		this.chunks = new BackfillChunkWriter(this.pager, this.store, mappings, this.messages, outbox, dataSource,
+		this.chunks = new BackfillChunkWriter(this.pager, this.store, mappings, this.messages, outbox,
 				this.transaction, chunkSize);
 		this.resyncs = new TargetedResync(this.pager, mappings, this.messages, outbox, this.transaction, chunkSize);
 	}

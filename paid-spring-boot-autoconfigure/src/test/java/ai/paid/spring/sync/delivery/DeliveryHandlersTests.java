@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,7 +31,9 @@ import ai.paid.spring.test.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,17 +66,17 @@ class DeliveryHandlersTests {
 		this.jdbc = new JdbcTemplate(TestDatabases.h2().dataSource());
 		this.jdbc.execute("CREATE TABLE paid_sync_link (entity_type VARCHAR(32), entity_id VARCHAR(191), "
 				+ "paid_id VARCHAR(128), updated_at TIMESTAMP, PRIMARY KEY (entity_type, entity_id))");
-		// the columns of the outbox table the handlers look at
-		this.jdbc.execute("CREATE TABLE paid_sync_outbox (entity_type VARCHAR(32), entity_id VARCHAR(191), "
-				+ "op VARCHAR(8), payload CHARACTER LARGE OBJECT, state SMALLINT)");
+		// the outbox's own tables: the handlers ask OutboxQueries what is queued
+		new ResourceDatabasePopulator(new ClassPathResource("ai/paid/spring/outbox/schema-h2.sql"))
+			.execute(Objects.requireNonNull(this.jdbc.getDataSource()));
 		PaidClient client = WebClientPaidClient.builder()
 			.baseUrl(this.server.baseUrl())
 			.apiKey(this.server.apiKey())
 			.retryPolicy(PaidRetryPolicy.none())
 			.build();
 		this.customers = new CustomerDeliveryHandler(client, this.jdbc);
-		this.contacts = new ContactDeliveryHandler(client, this.jdbc, 3);
-		this.orders = new OrderDeliveryHandler(client, this.jdbc, 3, Duration.ofMinutes(10));
+		this.contacts = new ContactDeliveryHandler(client, this.jdbc);
+		this.orders = new OrderDeliveryHandler(client, this.jdbc, Duration.ofMinutes(10));
 		this.server.seedProduct("AI SDR - Pro", "ai-sdr-pro");
 	}
 
@@ -134,22 +137,33 @@ class DeliveryHandlersTests {
 	}
 
 	@Test
-	void contactWhoseCustomerIsNotInPaidWaitsThenParksWithAClearMessage() {
-		DeliveryOutcome first = deliver(this.contacts, contact("ghost"), 0);
-		assertThat(first.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
-		assertThat(first.after()).isEqualTo(Duration.ofSeconds(1));
-		DeliveryOutcome last = deliver(this.contacts, contact("ghost"), 2);
-		assertThat(last.kind()).isEqualTo(DeliveryOutcome.Kind.PARK);
-		assertThat(last.reason()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
-				+ "'c-john' refers to. Make sure the customer is synced (a @PaidSync entity or sent through "
-				+ "PaidSync), then retry the lane");
+	void contactWhoseCustomerIsNeitherInPaidNorQueuedParksAtOnceWithAClearMessage() {
+		DeliveryOutcome outcome = deliver(this.contacts, contact("ghost"), 0);
+		assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.PARK);
+		assertThat(outcome.reason()).isEqualTo("Paid has no customer with external id 'ghost', which contact "
+				+ "'c-john' refers to; it is not queued for Paid either. Make sure the customer is synced "
+				+ "(a @PaidSync entity or sent through PaidSyncOperations), then retry the lane, or skip the "
+				+ "lane with its dependents (skip-lane)");
+		// looked up once before and once after finding it not queued (another instance may just have delivered it)
+		assertThat(this.server.requests("GET", "/customers/external/ghost")).hasSize(2);
+	}
+
+	@Test
+	void contactWhoseCustomerReachedPaidWhileItWasLookedUpIsDelivered() {
+		// the first lookup misses; the customer's row is gone by the queued check (delivered by another instance)
+		this.server.failNext(1, 404, RequestMatch.path("/customers/external/acme"));
+		this.server.seedCustomer("Acme Ltd", "acme");
+		assertThat(deliver(this.contacts, contact("acme"), 0).kind()).isEqualTo(DeliveryOutcome.Kind.DELIVERED);
+		assertThat(this.server.requests("GET", "/customers/external/acme")).hasSize(2);
+		assertThat(this.server.contactByExternalId("c-john").orElseThrow()).containsEntry("customerId",
+				link("CUSTOMER", "acme"));
 	}
 
 	@Test
 	void contactWhoseCustomerIsStillQueuedInItsOwnLaneAppliesThatCustomerFirst() {
 		OutboxMessage globex = upsert(PaidCustomerData.builder("globex").name("Globex").build());
-		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
-				+ "VALUES ('CUSTOMER', 'globex', 'UPSERT', ?, 0)", globex.payload());
+		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
+				+ "VALUES ('cust:globex', 'CUSTOMER', 'globex', 'UPSERT', ?)", globex.payload());
 		deliver(this.contacts, contact("globex"), 7);
 		Map<String, Object> customer = this.server.customerByExternalId("globex").orElseThrow();
 		assertThat(customer).containsEntry("name", "Globex");
@@ -161,8 +175,8 @@ class DeliveryHandlersTests {
 
 	@Test
 	void contactWhoseCustomerIsBeingDeletedWaitsWhileTheDeleteIsQueued() {
-		this.jdbc.update("INSERT INTO paid_sync_outbox (entity_type, entity_id, op, payload, state) "
-				+ "VALUES ('CUSTOMER', 'globex', 'DELETE', '{\"version\":1}', 0)");
+		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
+				+ "VALUES ('cust:globex', 'CUSTOMER', 'globex', 'DELETE', '{\"version\":1}')");
 		DeliveryOutcome outcome = deliver(this.contacts, contact("globex"), 7);
 		assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.WAIT);
 		assertThat(outcome.reason()).endsWith("it is still queued for Paid, waiting for it");

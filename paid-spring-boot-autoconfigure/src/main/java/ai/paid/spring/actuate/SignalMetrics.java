@@ -1,21 +1,22 @@
-package ai.paid.spring.signal;
+package ai.paid.spring.actuate;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
+import ai.paid.spring.signal.SignalObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@link SignalMetrics} on Micrometer: counters {@code paid.signals.emitted{path}},
+ * Signal meters, the {@link SignalObserver} on Micrometer: counters {@code paid.signals.emitted{path}},
  * {@code paid.signals.sent{path,outcome=ingested|duplicate}}, {@code paid.signals.failed{path,reason}}, gauges
  * {@code paid.signals.buffer.size} and {@code paid.signals.buffer.capacity}, distribution summary
  * {@code paid.signals.batch.size}.
  */
-public final class MicrometerSignalMetrics implements SignalMetrics {
+public final class SignalMetrics implements SignalObserver {
 
 	private final MeterRegistry registry;
 
@@ -31,7 +32,7 @@ public final class MicrometerSignalMetrics implements SignalMetrics {
 	 * Registers the meters.
 	 * @param registry where to register them
 	 */
-	public MicrometerSignalMetrics(MeterRegistry registry) {
+	public SignalMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		for (Path path : Path.values()) {
 			this.emitted.put(path, Counter.builder("paid.signals.emitted")

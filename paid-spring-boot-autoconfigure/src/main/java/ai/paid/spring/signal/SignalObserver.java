@@ -1,16 +1,62 @@
 package ai.paid.spring.signal;
 
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * What the signals machinery reports for monitoring. The auto-configuration supplies a Micrometer implementation when
- * a {@code MeterRegistry} is present and {@link #NONE} otherwise. Tags stay low-cardinality: never the event name.
+ * Notified of what the signals machinery does, for metrics. The auto-configuration supplies the Micrometer meters
+ * ({@code ai.paid.spring.actuate.SignalMetrics}) when a {@code MeterRegistry} is present, and {@link #NONE} otherwise.
+ * Methods are called on the callers' and the senders' threads and must be quick and never throw. Every method does
+ * nothing by default. Whatever an implementation derives from the calls stays low-cardinality: never the event name.
  */
-public interface SignalMetrics {
+public interface SignalObserver {
 
-	/** Reports nothing. */
-	SignalMetrics NONE = new SignalMetrics() {
+	/** A no-op observer. */
+	SignalObserver NONE = new SignalObserver() {
 	};
+
+	/**
+	 * Return an observer that notifies each of the given ones in turn.
+	 * @param observers the observers
+	 * @return the composite
+	 */
+	static SignalObserver composite(List<SignalObserver> observers) {
+		if (observers.isEmpty()) {
+			return NONE;
+		}
+		if (observers.size() == 1) {
+			return observers.get(0);
+		}
+		List<SignalObserver> all = List.copyOf(observers);
+		return new SignalObserver() {
+
+			@Override
+			public void emitted(Path path) {
+				all.forEach((observer) -> observer.emitted(path));
+			}
+
+			@Override
+			public void sent(Path path, int ingested, int duplicates) {
+				all.forEach((observer) -> observer.sent(path, ingested, duplicates));
+			}
+
+			@Override
+			public void failed(Path path, FailureReason reason, int count) {
+				all.forEach((observer) -> observer.failed(path, reason, count));
+			}
+
+			@Override
+			public void batch(int size) {
+				all.forEach((observer) -> observer.batch(size));
+			}
+
+			@Override
+			public void buffer(IntSupplier size, int capacity) {
+				all.forEach((observer) -> observer.buffer(size, capacity));
+			}
+
+		};
+	}
 
 	/**
 	 * A signal was accepted by {@code send()}.
