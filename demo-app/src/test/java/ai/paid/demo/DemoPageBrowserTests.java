@@ -3,6 +3,8 @@ package ai.paid.demo;
 import java.time.Duration;
 
 import ai.paid.demo.crm.CrmService;
+import ai.paid.spring.outbox.OutboxQueries;
+import ai.paid.spring.signal.SignalOutboxWriter;
 import ai.paid.spring.test.MockPaidServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +42,9 @@ class DemoPageBrowserTests {
 
 	@Autowired
 	private CrmService crm;
+
+	@Autowired
+	private OutboxQueries outbox;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -108,6 +113,10 @@ class DemoPageBrowserTests {
 		browser.get("http://localhost:" + this.port + "/");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "John Doe"));
+		// the seed's own signals wait for their customer to reach Paid: count from after they arrived
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.outbox.pendingChanges(0, 1000)
+			.stream()
+			.noneMatch((change) -> SignalOutboxWriter.ENTITY_TYPE.equals(change.entityType())));
 		long before = meetingsBooked();
 
 		By bookMeeting = By

@@ -16,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
  */
 final class SyncedSignalCustomerReadiness implements SignalCustomerReadiness {
 
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+	private static final Duration RETRY_AFTER = Duration.ofMillis(500);
 
 	private final PaidSyncLinkQueries links;
 
