@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Measures what a phase of the benchmark cost, in figures that the machine's noise barely moves: JDBC executions,
  * statements, commits and round trips (from {@link JdbcCostCounter}), the JVM's process CPU time (split by thread:
- * the dispatcher's, the HTTP client's and mock server's, the rest; what no thread accounts for is the JVM's own, GC
- * and JIT mostly), the CPU time of the PostgreSQL backends serving the benchmark's pool (from {@code /proc}, as the
+ * the dispatcher's, the HTTP client's and mock server's, the JIT compiler's, the rest; what no thread accounts for is
+ * the JVM's own, the garbage collector's mostly), the CPU time of the PostgreSQL backends serving the benchmark's pool (from {@code /proc}, as the
  * database runs on this machine), and optionally {@code pg_stat_database}'s transaction counters as a cross-check.
  * <p>
  * It keeps its own connection, outside the counted pool, for its queries.
@@ -175,7 +175,7 @@ final class CostMeter implements AutoCloseable {
 		Cost stop() {
 			Snapshot end = snapshot();
 			Map<String, Long> byGroup = new LinkedHashMap<>();
-			for (String group : List.of("dispatcher", "http", "main", "other threads")) {
+			for (String group : List.of("dispatcher", "http", "main", "jit", "other threads")) {
 				byGroup.put(group, 0L);
 			}
 			long threadTotal = 0;
@@ -186,7 +186,7 @@ final class CostMeter implements AutoCloseable {
 			}
 			long processCpu = end.processCpu() - this.start.processCpu();
 			// threads that ended during the phase are missing from both ends: their time lands here too
-			byGroup.put("JVM (GC, JIT, ended threads)", processCpu - threadTotal);
+			byGroup.put("gc and vm", processCpu - threadTotal);
 			Snapshot published = end;
 			if (CostMeter.this.pgStatDatabase) {
 				awaitPublishedStatistics();
@@ -212,6 +212,9 @@ final class CostMeter implements AutoCloseable {
 			}
 			if (thread.startsWith("reactor-") || thread.startsWith("parallel-")) {
 				return "http";
+			}
+			if (thread.contains("CompilerThread")) {
+				return "jit";
 			}
 			return thread.equals("main") ? "main" : "other threads";
 		}
