@@ -38,7 +38,9 @@ final class CostMeter implements AutoCloseable {
 
 	private final JdbcCostCounter counter;
 
-	private final Connection connection;
+	private final String url;
+
+	private @Nullable Connection connection;
 
 	private final boolean pgStatDatabase;
 
@@ -53,9 +55,9 @@ final class CostMeter implements AutoCloseable {
 	 */
 	CostMeter(JdbcCostCounter counter, String url, boolean pgStatDatabase) throws SQLException {
 		this.counter = counter;
-		this.connection = DriverManager.getConnection(url);
-		this.connection.setAutoCommit(true);
+		this.url = url;
 		this.pgStatDatabase = pgStatDatabase;
+		connection();
 	}
 
 	/** Starts measuring a phase. */
@@ -92,8 +94,26 @@ final class CostMeter implements AutoCloseable {
 				backendCpuNanos(), transactions[0], transactions[1], otherBackends());
 	}
 
+	/** The meter's connection, opened again when a test that terminates backends closed it. */
+	private Connection connection() throws SQLException {
+		Connection connection = this.connection;
+		if (connection == null || !connection.isValid(2)) {
+			if (connection != null) {
+				try {
+					connection.close();
+				}
+				catch (SQLException ex) {
+					// replaced below
+				}
+			}
+			connection = DriverManager.getConnection(this.url);
+			this.connection = connection;
+		}
+		return connection;
+	}
+
 	private long[] transactions() {
-		try (Statement statement = this.connection.createStatement()) {
+		try (Statement statement = connection().createStatement()) {
 			statement.execute("SELECT pg_stat_clear_snapshot()");
 			try (ResultSet rs = statement.executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database "
 					+ "WHERE datname = current_database()")) {
@@ -106,26 +126,29 @@ final class CostMeter implements AutoCloseable {
 		}
 	}
 
-	/** CPU time of the backends serving the benchmark's pool, or -1 when {@code /proc} does not show them. */
-	private long backendCpuNanos() {
-		long ticks = 0;
+	/**
+	 * CPU time of each backend serving the benchmark's pool, by process id (empty when {@code /proc} does not show
+	 * them).
+	 */
+	private Map<Long, Long> backendCpuNanos() {
+		Map<Long, Long> cpu = new HashMap<>();
 		for (long pid : backendPids()) {
 			try {
 				String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 				// fields after the command name in parentheses: state is field 3, utime 14, stime 15
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+				cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * CLOCK_TICK_NANOS);
 			}
 			catch (IOException | RuntimeException ex) {
-				return -1;
+				// ended meanwhile, or not on this machine
 			}
 		}
-		return ticks * CLOCK_TICK_NANOS;
+		return cpu;
 	}
 
 	private List<Long> backendPids() {
 		List<Long> pids = new ArrayList<>();
-		try (Statement statement = this.connection.createStatement();
+		try (Statement statement = connection().createStatement();
 				ResultSet rs = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE application_name = '"
 						+ APPLICATION_NAME + "' AND datname = current_database()")) {
 			while (rs.next()) {
@@ -140,7 +163,7 @@ final class CostMeter implements AutoCloseable {
 
 	/** Other client connections to the benchmark's database: they move {@code pg_stat_database}'s counters too. */
 	private int otherBackends() {
-		try (Statement statement = this.connection.createStatement();
+		try (Statement statement = connection().createStatement();
 				ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = "
 						+ "current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid() "
 						+ "AND application_name IS DISTINCT FROM '" + APPLICATION_NAME + "'")) {
@@ -154,11 +177,14 @@ final class CostMeter implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
-		this.connection.close();
+		Connection connection = this.connection;
+		if (connection != null) {
+			connection.close();
+		}
 	}
 
 	private record Snapshot(long nanoTime, JdbcCostCounter.Counts jdbc, long processCpu, Map<Long, String> names,
-			Map<Long, Long> threadCpu, long backendCpu, long xactCommit, long xactRollback, int otherBackends) {
+			Map<Long, Long> threadCpu, Map<Long, Long> backendCpu, long xactCommit, long xactRollback, int otherBackends) {
 
 	}
 
@@ -194,10 +220,17 @@ final class CostMeter implements AutoCloseable {
 				published = new Snapshot(end.nanoTime(), end.jdbc(), end.processCpu(), end.names(), end.threadCpu(),
 						end.backendCpu(), transactions[0], transactions[1], end.otherBackends());
 			}
+			long backendCpu = -1;
+			if (!end.backendCpu().isEmpty()) {
+				// a backend that ended during the phase (terminated by a test, say) is missing: then a lower bound
+				backendCpu = 0;
+				for (Map.Entry<Long, Long> backend : end.backendCpu().entrySet()) {
+					backendCpu += backend.getValue() - this.start.backendCpu().getOrDefault(backend.getKey(), 0L);
+				}
+			}
+			boolean backendsReplaced = !end.backendCpu().keySet().containsAll(this.start.backendCpu().keySet());
 			return new Cost(end.nanoTime() - this.start.nanoTime(), end.jdbc().minus(this.start.jdbc()), processCpu,
-					byGroup,
-					(end.backendCpu() < 0 || this.start.backendCpu() < 0) ? -1
-							: end.backendCpu() - this.start.backendCpu(),
+					byGroup, backendCpu, backendsReplaced,
 					(published.xactCommit() < 0) ? -1 : published.xactCommit() - this.start.xactCommit(),
 					(published.xactRollback() < 0) ? -1 : published.xactRollback() - this.start.xactRollback(),
 					Math.max(this.start.otherBackends(), end.otherBackends()));
@@ -229,12 +262,13 @@ final class CostMeter implements AutoCloseable {
 	 * @param processCpuNanos the JVM's CPU time
 	 * @param cpuByGroup the JVM's CPU time by thread group
 	 * @param backendCpuNanos CPU time of the pool's PostgreSQL backends, or -1
+	 * @param backendsReplaced whether some backend ended during the phase (its CPU time is then missing)
 	 * @param xactCommit {@code pg_stat_database.xact_commit} delta for the database, or -1
 	 * @param xactRollback {@code pg_stat_database.xact_rollback} delta, or -1
 	 * @param otherBackends other client connections to the database seen during the phase
 	 */
 	record Cost(long elapsedNanos, JdbcCostCounter.Counts jdbc, long processCpuNanos, Map<String, Long> cpuByGroup,
-			long backendCpuNanos, long xactCommit, long xactRollback, int otherBackends) {
+			long backendCpuNanos, boolean backendsReplaced, long xactCommit, long xactRollback, int otherBackends) {
 
 		/** Prints the figures per unit (delivered row, transaction) and the statements that dominate. */
 		void print(String label, String unit, long units, @Nullable Double rate) {
@@ -256,7 +290,9 @@ final class CostMeter implements AutoCloseable {
 				.append(String.format(Locale.ROOT, "%s %.0f", group, nanos / 1e3 / n)));
 			System.out.printf(Locale.ROOT, "[cost]   per %s: JVM CPU %.0f µs (%s); PostgreSQL backends CPU %s%n", unit,
 					this.processCpuNanos / 1e3 / n, cpu,
-					(this.backendCpuNanos < 0) ? "n/a" : String.format(Locale.ROOT, "%.0f µs", this.backendCpuNanos / 1e3 / n));
+					(this.backendCpuNanos < 0) ? "n/a"
+							: String.format(Locale.ROOT, "%.0f µs%s", this.backendCpuNanos / 1e3 / n,
+									this.backendsReplaced ? " (at least: some backends ended during the phase)" : ""));
 			if (this.xactCommit >= 0) {
 				System.out.printf(Locale.ROOT,
 						"[cost]   per %s: pg_stat_database %.2f commits + %.2f rollbacks (the whole database: %d "
