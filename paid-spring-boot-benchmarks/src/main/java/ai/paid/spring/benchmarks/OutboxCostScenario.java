@@ -22,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the machine's load barely moves (database round trips, statements and transactions, counted below the pool, and
  * CPU time), so that an A/B run of two builds on one machine shows what a change saved.
  * <ul>
- * <li>drain: a committed backlog of {@code --cost-rows} rows, 10 per customer, delivered with each added Paid latency
+ * <li>drain: a committed backlog of {@code --cost-rows} rows (default 20,000), {@code --cost-rows-per-customer}
+ * per customer (default 10; at most 10,000 customers), delivered with each added Paid latency
  * of {@code --cost-latencies} (ms) and each {@code --cost-lanes} (lanes in flight); the phase ends once every row is
  * acknowledged and every lane's completion is stored;</li>
- * <li>enqueue: {@code --cost-transactions} JPA transactions persisting one entity, then as many persisting one entity
+ * <li>enqueue: {@code --cost-transactions} (default 2,000) JPA transactions persisting one entity, then as many persisting one entity
  * and enqueuing one outbox message (the dispatcher is not running, so only the writer's work is counted).</li>
  * </ul>
  * {@code --cost-phases=drain,enqueue} picks phases; {@code --count-statements=false} leaves the counting proxy out
@@ -34,15 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class OutboxCostScenario {
 
-	private static final int ROWS_PER_CUSTOMER = 10;
-
 	private final OutboxBenchmark benchmark;
 
 	private final CostMeter meter;
 
-	private OutboxCostScenario(OutboxBenchmark benchmark, CostMeter meter) {
+	private final int rowsPerCustomer;
+
+	private OutboxCostScenario(OutboxBenchmark benchmark, CostMeter meter, int rowsPerCustomer) {
 		this.benchmark = benchmark;
 		this.meter = meter;
+		this.rowsPerCustomer = rowsPerCustomer;
 	}
 
 	static void run(String url, String[] args) throws Exception {
@@ -54,7 +56,8 @@ final class OutboxCostScenario {
 		OutboxBenchmark benchmark = new OutboxBenchmark(url, counting ? counter : null);
 		try (CostMeter meter = new CostMeter(counter, url,
 				Boolean.parseBoolean(OutboxBenchmark.arg(args, "pg-stat-database", "false")))) {
-			OutboxCostScenario scenario = new OutboxCostScenario(benchmark, meter);
+			OutboxCostScenario scenario = new OutboxCostScenario(benchmark, meter,
+					Integer.parseInt(OutboxBenchmark.arg(args, "cost-rows-per-customer", "10")));
 			benchmark.createSchema();
 			scenario.warmUp(rows);
 			if (phases.contains("drain")) {
@@ -90,7 +93,7 @@ final class OutboxCostScenario {
 	}
 
 	private void drain(int rows, Duration paidLatency, int lanes) throws InterruptedException {
-		int customers = Math.max(1, rows / ROWS_PER_CUSTOMER);
+		int customers = Math.min(10_000, Math.max(1, rows / this.rowsPerCustomer));
 		this.benchmark.reset();
 		this.benchmark.backlog(rows, customers);
 		this.benchmark.paidLatency(paidLatency);
@@ -110,7 +113,7 @@ final class OutboxCostScenario {
 		this.benchmark.paidLatency(Duration.ZERO);
 		long delivered = this.benchmark.delivered();
 		cost.print(String.format(Locale.ROOT, "drain, %d ms Paid latency, %d lanes in flight, %,d customers x %d rows",
-				paidLatency.toMillis(), lanes, customers, ROWS_PER_CUSTOMER), "row", delivered,
+				paidLatency.toMillis(), lanes, customers, rows / customers), "row", delivered,
 				delivered / (elapsed / 1e9));
 	}
 
