@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Measures what a phase of the benchmark cost, in figures that the machine's noise barely moves: JDBC executions,
  * statements, commits and round trips (from {@link JdbcCostCounter}), the JVM's process CPU time (split by thread:
- * the dispatcher's, the HTTP client's and mock server's, the JIT compiler's, the rest; what no thread accounts for is
+ * the dispatcher's database threads, the Paid client's event loop (which also runs the outbox's per-row delivery
+ * callbacks), the in-process mock Paid server's, the JIT compiler's, the rest; what no thread accounts for is
  * the JVM's own, the garbage collector's mostly), the CPU time of the PostgreSQL backends serving the benchmark's pool (from {@code /proc}, as the
  * database runs on this machine), and optionally {@code pg_stat_database}'s transaction counters as a cross-check.
  * <p>
@@ -201,7 +202,7 @@ final class CostMeter implements AutoCloseable {
 		Cost stop() {
 			Snapshot end = snapshot();
 			Map<String, Long> byGroup = new LinkedHashMap<>();
-			for (String group : List.of("dispatcher", "http", "main", "jit", "other threads")) {
+			for (String group : List.of("dispatcher", "client loop", "mock server", "main", "jit", "other threads")) {
 				byGroup.put(group, 0L);
 			}
 			long threadTotal = 0;
@@ -243,8 +244,12 @@ final class CostMeter implements AutoCloseable {
 			if (thread.startsWith("paid-outbox-")) {
 				return "dispatcher";
 			}
+			if (thread.startsWith("paid-mock-")) {
+				return "mock server";
+			}
 			if (thread.startsWith("reactor-") || thread.startsWith("parallel-")) {
-				return "http";
+				// WebClient's event loop, where each answer also runs the outbox's next-row delivery
+				return "client loop";
 			}
 			if (thread.contains("CompilerThread")) {
 				return "jit";
