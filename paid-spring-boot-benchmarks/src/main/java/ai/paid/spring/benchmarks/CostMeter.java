@@ -61,6 +61,11 @@ final class CostMeter implements AutoCloseable {
 		connection();
 	}
 
+	/** Whether each phase waits for {@code pg_stat_database} (then measure few, long phases). */
+	boolean slow() {
+		return this.pgStatDatabase;
+	}
+
 	/** Starts measuring a phase. */
 	Mark start() {
 		awaitPublishedStatistics();
@@ -79,6 +84,10 @@ final class CostMeter implements AutoCloseable {
 	}
 
 	private Snapshot snapshot() {
+		// the database's figures first: the meter's own queries then fall outside the JVM's figures that follow
+		long[] transactions = this.pgStatDatabase ? transactions() : new long[] { -1, -1 };
+		Map<Long, Long> backendCpu = backendCpuNanos();
+		int otherBackends = otherBackends();
 		Map<Long, String> names = new HashMap<>();
 		Map<Long, Long> cpu = new HashMap<>();
 		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
@@ -90,9 +99,8 @@ final class CostMeter implements AutoCloseable {
 				}
 			}
 		}
-		long[] transactions = this.pgStatDatabase ? transactions() : new long[] { -1, -1 };
 		return new Snapshot(System.nanoTime(), this.counter.snapshot(), this.os.getProcessCpuTime(), names, cpu,
-				backendCpuNanos(), transactions[0], transactions[1], otherBackends());
+				backendCpu, transactions[0], transactions[1], otherBackends);
 	}
 
 	/** The meter's connection, opened again when a test that terminates backends closed it. */
@@ -274,6 +282,20 @@ final class CostMeter implements AutoCloseable {
 	 */
 	record Cost(long elapsedNanos, JdbcCostCounter.Counts jdbc, long processCpuNanos, Map<String, Long> cpuByGroup,
 			long backendCpuNanos, boolean backendsReplaced, long xactCommit, long xactRollback, int otherBackends) {
+
+		/** This phase and another one measured apart, as one (e.g. alternating blocks of the same work). */
+		Cost plus(Cost other) {
+			Map<String, Long> groups = new LinkedHashMap<>(this.cpuByGroup);
+			other.cpuByGroup.forEach((group, nanos) -> groups.merge(group, nanos, Long::sum));
+			return new Cost(this.elapsedNanos + other.elapsedNanos, this.jdbc.plus(other.jdbc),
+					this.processCpuNanos + other.processCpuNanos, groups,
+					(this.backendCpuNanos < 0 || other.backendCpuNanos < 0) ? -1
+							: this.backendCpuNanos + other.backendCpuNanos,
+					this.backendsReplaced || other.backendsReplaced,
+					(this.xactCommit < 0 || other.xactCommit < 0) ? -1 : this.xactCommit + other.xactCommit,
+					(this.xactRollback < 0 || other.xactRollback < 0) ? -1 : this.xactRollback + other.xactRollback,
+					Math.max(this.otherBackends, other.otherBackends));
+		}
 
 		/** Prints the figures per unit (delivered row, transaction) and the statements that dominate. */
 		void print(String label, String unit, long units, @Nullable Double rate) {

@@ -135,6 +135,14 @@ final class JdbcCostCounter implements QueryExecutionListener, MethodExecutionLi
 					this.rollbacks - earlier.rollbacks, this.validations - earlier.validations, shapes);
 		}
 
+		Counts plus(Counts other) {
+			Map<String, Long> shapes = new TreeMap<>(this.byShape);
+			other.byShape.forEach((shape, count) -> shapes.merge(shape, count, Long::sum));
+			return new Counts(this.executions + other.executions, this.statements + other.statements,
+					this.autoCommitExecutions + other.autoCommitExecutions, this.commits + other.commits,
+					this.rollbacks + other.rollbacks, this.validations + other.validations, shapes);
+		}
+
 		/** Network round trips with PgJDBC. */
 		long roundTrips() {
 			return this.executions + this.commits + this.rollbacks + this.validations;

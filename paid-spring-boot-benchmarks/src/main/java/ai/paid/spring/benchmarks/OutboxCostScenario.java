@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per customer (default 10; at most 10,000 customers), delivered with each added Paid latency
  * of {@code --cost-latencies} (ms) and each {@code --cost-lanes} (lanes in flight); the phase ends once every row is
  * acknowledged and every lane's completion is stored;</li>
- * <li>enqueue: {@code --cost-transactions} (default 2,000) JPA transactions persisting one entity, then as many persisting one entity
- * and enqueuing one outbox message (the dispatcher is not running, so only the writer's work is counted).</li>
+ * <li>enqueue: {@code --cost-transactions} (default 2,000) JPA transactions persisting one entity, and as many
+ * persisting one entity and enqueuing one outbox message, in alternating blocks of 100 (the dispatcher is not running,
+ * so only the writer's work is counted).</li>
  * </ul>
  * {@code --cost-phases=drain,enqueue} picks phases; {@code --count-statements=false} leaves the counting proxy out
  * (counts then read 0), to tell the CPU time the counting adds; {@code --pg-stat-database=true} adds {@code pg_stat_database}'s
@@ -137,8 +138,17 @@ final class OutboxCostScenario {
 				plain.run();
 				withOutbox.run();
 			}
-			CostMeter.Cost without = repeat(plain, transactions);
-			CostMeter.Cost with = repeat(withOutbox, transactions);
+			// alternating blocks, so that a change in the machine's load falls on both alike
+			int blocks = this.meter.slow() ? 1 : Math.max(1, transactions / 100);
+			CostMeter.Cost without = null;
+			CostMeter.Cost with = null;
+			for (int block = 0; block < blocks; block++) {
+				int size = transactions / blocks + ((block < transactions % blocks) ? 1 : 0);
+				CostMeter.Cost plainBlock = repeat(plain, size);
+				CostMeter.Cost outboxBlock = repeat(withOutbox, size);
+				without = (without != null) ? without.plus(plainBlock) : plainBlock;
+				with = (with != null) ? with.plus(outboxBlock) : outboxBlock;
+			}
 			without.print("enqueue, JPA transaction persisting one entity, no outbox", "transaction", transactions,
 					null);
 			with.print("enqueue, the same with one outbox message", "transaction", transactions, null);
