@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * database runs on this machine), and optionally {@code pg_stat_database}'s transaction counters as a cross-check.
  * <p>
  * It keeps its own connection, outside the counted pool, for its queries.
+ * <p>
+ * (Over 300 lines because the snapshot, the difference of two snapshots and the printed report of that difference are
+ * one job read in that order.)
  */
 final class CostMeter implements AutoCloseable {
 
