@@ -33,6 +33,9 @@ import ai.paid.spring.outbox.OutboxRecord;
 import ai.paid.spring.test.MockPaidServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 import jakarta.persistence.EntityManagerFactory;
 import reactor.core.publisher.Mono;
 
@@ -57,12 +60,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>{@code latency}: commit-to-delivery latency at 200 commits/s;</li>
  * <li>{@code drain}: rows/s draining a 100,000-row backlog across 10,000 customers, then again with 20 ms of added
  * Paid latency;</li>
- * <li>{@code heap}: the largest used heap while draining 1,000,000 rows (run with {@code -Xmx256m}).</li>
+ * <li>{@code heap}: the largest used heap while draining 1,000,000 rows (run with {@code -Xmx256m});</li>
+ * <li>{@code cost}: database round trips, statements, transactions and CPU time per delivered row and per enqueue
+ * ({@link OutboxCostScenario}; its own arguments there).</li>
  * </ul>
- * Arguments: {@code --scenario=all|enqueue|latency|drain|heap} (default all but heap), {@code --url=jdbc:...}
- * (default {@code $PAID_TEST_POSTGRESQL_URL} or local {@code test} database), {@code --drain-rows=N},
- * Works in its own schema {@code paid_outbox_benchmark}. {@code --drain-latencies=0,20} (added Paid latency per drain run, ms), {@code --heap-rows=N}, {@code --seconds=N}
- * (latency run length). It drops and recreates the outbox tables' rows.
+ * Arguments: {@code --scenario=all|enqueue|latency|drain|heap|cost} (default all but heap and cost),
+ * {@code --url=jdbc:...} (default {@code $PAID_TEST_POSTGRESQL_URL} or local {@code test} database),
+ * {@code --drain-rows=N}, {@code --drain-latencies=0,20} (added Paid latency per drain run, ms),
+ * {@code --heap-rows=N}, {@code --seconds=N} (latency run length). It works in its own schema
+ * {@code paid_outbox_benchmark} and empties the outbox tables there before each phase.
  * <p>
  * (Over 300 lines because it is one runnable scenario script with its setup, phases and report in reading order.)
  */
@@ -85,9 +91,21 @@ public final class OutboxBenchmark {
 	private volatile Consumer<OutboxRecord> onDelivered = (record) -> {
 	};
 
-	private OutboxBenchmark(String url) {
+	/**
+	 * @param counter counts the pool's statements and commits (a proxy below the pool), or {@code null} for none
+	 */
+	OutboxBenchmark(String url, @Nullable JdbcCostCounter counter) {
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(url);
+		if (counter != null) {
+			PGSimpleDataSource postgres = new PGSimpleDataSource();
+			postgres.setURL(url);
+			postgres.setApplicationName(CostMeter.APPLICATION_NAME);
+			config.setDataSource(ProxyDataSourceBuilder.create(postgres).listener(counter).methodListener(counter).build());
+		}
+		else {
+			config.setJdbcUrl(url);
+			config.addDataSourceProperty("ApplicationName", CostMeter.APPLICATION_NAME);
+		}
 		// a schema of its own: the benchmark truncates its tables, and tests may share the database
 		config.setConnectionInitSql("CREATE SCHEMA IF NOT EXISTS paid_outbox_benchmark; "
 				+ "SET search_path TO paid_outbox_benchmark");
@@ -114,12 +132,15 @@ public final class OutboxBenchmark {
 		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 		String scenario = arg(args, "scenario", "all");
-		String url = arg(args, "url", System.getenv().getOrDefault("PAID_TEST_POSTGRESQL_URL",
-				"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+		String url = url(args);
 		System.out.printf(Locale.ROOT, "Outbox benchmark: %d cores, Java %s, max heap %d MB, PostgreSQL %s%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.version(),
 				Runtime.getRuntime().maxMemory() / (1024 * 1024), url.replaceAll("\\?.*", ""));
-		OutboxBenchmark benchmark = new OutboxBenchmark(url);
+		if (scenario.equals("cost")) {
+			OutboxCostScenario.run(url, args);
+			return;
+		}
+		OutboxBenchmark benchmark = new OutboxBenchmark(url, null);
 		try {
 			benchmark.createSchema();
 			benchmark.warmUp();
@@ -145,7 +166,12 @@ public final class OutboxBenchmark {
 		}
 	}
 
-	private void createSchema() {
+	static String url(String[] args) {
+		return arg(args, "url", System.getenv().getOrDefault("PAID_TEST_POSTGRESQL_URL",
+				"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+	}
+
+	void createSchema() {
 		new ResourceDatabasePopulator(new ClassPathResource("ai/paid/spring/outbox/schema-postgresql.sql"))
 			.execute(this.dataSource);
 		this.jdbc.execute("CREATE TABLE IF NOT EXISTS bench_item (id BIGSERIAL PRIMARY KEY, customer VARCHAR(64) "
@@ -154,7 +180,7 @@ public final class OutboxBenchmark {
 	}
 
 	/** Runs every code path for a while first, so that the JIT has compiled it before anything is measured. */
-	private void warmUp() throws InterruptedException {
+	void warmUp() throws InterruptedException {
 		long start = System.nanoTime();
 		PrintStream out = System.out;
 		System.setOut(new PrintStream(OutputStream.nullOutputStream()));
@@ -168,12 +194,15 @@ public final class OutboxBenchmark {
 		System.out.printf(Locale.ROOT, "(warm-up: %.1f s, not reported)%n", (System.nanoTime() - start) / 1e9);
 	}
 
-	private void reset() {
+	void reset() {
 		this.jdbc.execute("TRUNCATE TABLE paid_sync_outbox, paid_sync_lane, bench_item");
 	}
 
 	private OutboxDispatcher dispatcher() {
-		OutboxDispatcherSettings defaults = OutboxDispatcherSettings.defaults();
+		return dispatcher(OutboxDispatcherSettings.defaults());
+	}
+
+	OutboxDispatcher dispatcher(OutboxDispatcherSettings settings) {
 		OutboxDeliveryHandler handler = new OutboxDeliveryHandler() {
 
 			@Override
@@ -196,10 +225,10 @@ public final class OutboxBenchmark {
 		};
 		ApplicationEventPublisher events = (event) -> {
 		};
-		return new OutboxDispatcher(this.dataSource, List.of(handler), defaults, OutboxObserver.NONE, events);
+		return new OutboxDispatcher(this.dataSource, List.of(handler), settings, OutboxObserver.NONE, events);
 	}
 
-	private JdbcPaidOutbox outbox(Consumer<Set<String>> wake) {
+	JdbcPaidOutbox outbox(Consumer<Set<String>> wake) {
 		return new JdbcPaidOutbox(this.dataSource, null, OutboxObserver.NONE, wake);
 	}
 
@@ -243,11 +272,7 @@ public final class OutboxBenchmark {
 		OutboxDispatcher dispatcher = dispatcher();
 		dispatcher.start();
 		JdbcPaidOutbox outbox = outbox(dispatcher);
-		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
-		factory.setDataSource(this.dataSource);
-		factory.setPackagesToScan(BenchItem.class.getPackageName());
-		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-		factory.afterPropertiesSet();
+		LocalContainerEntityManagerFactoryBean factory = entityManagerFactory();
 		EntityManagerFactory entityManagerFactory = factory.getObject();
 		TransactionTemplate tx = new TransactionTemplate(new JpaTransactionManager(entityManagerFactory));
 		long[] plain = new long[transactions];
@@ -282,7 +307,17 @@ public final class OutboxBenchmark {
 				percentile(plain, 0.99) / 1e6, percentile(withOutbox, 0.99) / 1e6);
 	}
 
-	private static void persistItem(EntityManagerFactory entityManagerFactory, String customer) {
+	/** Hibernate on the benchmark's pool, for {@link BenchItem}; destroy it after use. */
+	LocalContainerEntityManagerFactoryBean entityManagerFactory() {
+		LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+		factory.setDataSource(this.dataSource);
+		factory.setPackagesToScan(BenchItem.class.getPackageName());
+		factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+		factory.afterPropertiesSet();
+		return factory;
+	}
+
+	static void persistItem(EntityManagerFactory entityManagerFactory, String customer) {
 		EntityManagerFactoryUtils.getTransactionalEntityManager(entityManagerFactory)
 			.persist(new BenchItem(customer, "Item"));
 	}
@@ -381,11 +416,15 @@ public final class OutboxBenchmark {
 				left);
 	}
 
-	/** Writes a committed backlog directly (as if many transactions had committed while the dispatcher was down). */
 	private void backlog(int rows) {
+		backlog(rows, CUSTOMERS);
+	}
+
+	/** Writes a committed backlog directly (as if many transactions had committed while the dispatcher was down). */
+	void backlog(int rows, int customers) {
 		this.jdbc.update("INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload) "
 				+ "SELECT 'c' || (g % ?), 'CUSTOMER', 'c' || (g % ?) || '-' || g, 'UPSERT', 'Customer ' || g "
-				+ "FROM generate_series(0, ? - 1) g ORDER BY g", CUSTOMERS, CUSTOMERS, rows);
+				+ "FROM generate_series(0, ? - 1) g ORDER BY g", customers, customers, rows);
 		this.jdbc.update("INSERT INTO paid_sync_lane (lane_key, enq_seq, pending_since) "
 				+ "SELECT DISTINCT lane_key, 1, now() FROM paid_sync_outbox");
 		this.jdbc.execute("ANALYZE paid_sync_outbox");
@@ -418,7 +457,20 @@ public final class OutboxBenchmark {
 				Runtime.getRuntime().maxMemory() / (1024 * 1024), maxUsed / (1024 * 1024), baseline / (1024 * 1024));
 	}
 
-	private void close() {
+	/** Rows the mock Paid server has acknowledged since the last {@link #resetDelivered()}. */
+	long delivered() {
+		return this.delivered.get();
+	}
+
+	void resetDelivered() {
+		this.delivered.set(0);
+	}
+
+	void paidLatency(Duration latency) {
+		this.paid.latency(latency);
+	}
+
+	void close() {
 		this.paid.stop();
 		this.dataSource.close();
 	}
@@ -433,7 +485,7 @@ public final class OutboxBenchmark {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1))];
 	}
 
-	private static String arg(String[] args, String name, String fallback) {
+	static String arg(String[] args, String name, String fallback) {
 		String prefix = "--" + name + "=";
 		List<String> values = new ArrayList<>();
 		for (String arg : args) {
