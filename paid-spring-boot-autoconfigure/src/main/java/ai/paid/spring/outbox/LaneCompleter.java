@@ -41,26 +41,21 @@ final class LaneCompleter {
 	/**
 	 * Applies the outcome and releases the lane, or keeps it when more rows are ready.
 	 * @param keep whether the caller may keep the lease to deliver the next batch
+	 * @param readWholeLane whether the head read returned fewer rows than it asked for, i.e. every row pending then
 	 */
-	Result complete(ClaimedLane lane, LaneOutcome outcome, boolean keep, long leaseMillis) {
+	Result complete(ClaimedLane lane, LaneOutcome outcome, boolean keep, long leaseMillis, boolean readWholeLane) {
 		Result result = this.transaction.execute((status) -> {
 			String relaxed = this.dialect.relaxedCommit();
 			if (relaxed != null) {
 				this.jdbc.execute(relaxed);
 			}
-			List<Long> token = this.jdbc.queryForList(
-					"SELECT lease_token FROM paid_sync_lane WHERE lane_key = ? FOR UPDATE", Long.class, lane.key());
-			if (token.isEmpty() || token.get(0) != lane.token()) {
+			List<long[]> locked = this.jdbc.query(
+					"SELECT lease_token, enq_seq FROM paid_sync_lane WHERE lane_key = ? FOR UPDATE",
+					(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, lane.key());
+			if (locked.isEmpty() || locked.get(0)[0] != lane.token()) {
 				return Result.LEASE_LOST;
 			}
-			if (!outcome.delivered().isEmpty()) {
-				// a coalesced write bumped row_version: that newer state stays queued, in place
-				this.jdbc.batchUpdate("DELETE FROM paid_sync_outbox WHERE id = ? AND row_version = ?",
-						outcome.delivered(), 100, (ps, row) -> {
-							ps.setLong(1, row.id());
-							ps.setInt(2, row.rowVersion());
-						});
-			}
+			int deleted = deleteDelivered(outcome.delivered());
 			if (!outcome.notStarted().isEmpty()) {
 				this.jdbc.update("UPDATE paid_sync_outbox SET attempts = attempts - 1 WHERE attempts > 0 AND id IN ("
 						+ ids(outcome.notStarted()) + ")");
@@ -73,10 +68,13 @@ final class LaneCompleter {
 						(failure.httpStatus() > 0) ? failure.httpStatus() : null, outcome.countFailure() ? 1 : 0,
 						outcome.attemptReachedPaid() ? 0 : 1, head.id());
 			}
-			boolean more = !this.jdbc
+			// Nothing can be left when the read saw the whole lane, all of it was deleted, and no write bumped enq_seq
+			// since the claim (writers bump it under the lane row lock held here): then the look-up is not needed.
+			boolean nothingLeft = readWholeLane && outcome.notStarted().isEmpty() && head == null
+					&& deleted == outcome.delivered().size() && locked.get(0)[1] == lane.enqueueSequence();
+			boolean more = !nothingLeft && !this.jdbc
 				.queryForList("SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
-						+ " LIMIT 1", Long.class,
-						lane.key())
+						+ " LIMIT 1", Long.class, lane.key())
 				.isEmpty();
 			String parkReason = outcome.parkReason();
 			if (parkReason != null) {
@@ -103,6 +101,27 @@ final class LaneCompleter {
 			return Result.RELEASED;
 		});
 		return (result != null) ? result : Result.LEASE_LOST;
+	}
+
+	/**
+	 * Deletes the delivered rows in one statement per hundred; a row whose {@code row_version} a coalesced write
+	 * bumped meanwhile stays queued, in place, with that newer state.
+	 * @return the number of rows deleted
+	 */
+	private int deleteDelivered(List<PendingRow> delivered) {
+		int deleted = 0;
+		for (int from = 0; from < delivered.size(); from += 100) {
+			List<PendingRow> chunk = delivered.subList(from, Math.min(from + 100, delivered.size()));
+			String matches = chunk.stream().map((row) -> "(id = ? AND row_version = ?)")
+				.collect(Collectors.joining(" OR "));
+			Object[] args = new Object[chunk.size() * 2];
+			for (int i = 0; i < chunk.size(); i++) {
+				args[2 * i] = chunk.get(i).id();
+				args[2 * i + 1] = chunk.get(i).rowVersion();
+			}
+			deleted += this.jdbc.update("DELETE FROM paid_sync_outbox WHERE " + matches, args);
+		}
+		return deleted;
 	}
 
 	private static String ids(List<PendingRow> rows) {

@@ -91,24 +91,27 @@ final class LaneRunner {
 			return;
 		}
 		this.outage.succeeded();
+		boolean readWholeLane = rows.size() < batch;
 		if (rows.isEmpty()) {
-			finish(lane, new LaneDelivery.Result(LaneOutcome.done(List.of(), List.of()), List.of(), null), 0);
+			finish(lane, new LaneDelivery.Result(LaneOutcome.done(List.of(), List.of()), List.of(), null), true, 0);
 			return;
 		}
-		new LaneDelivery(this.context, lane, rows, (result) -> this.host.execute(() -> finish(lane, result, 0)))
+		new LaneDelivery(this.context, lane, rows,
+				(result) -> this.host.execute(() -> finish(lane, result, readWholeLane, 0)))
 			.next();
 	}
 
-	private void finish(ClaimedLane lane, LaneDelivery.Result delivery, int databaseFailures) {
+	private void finish(ClaimedLane lane, LaneDelivery.Result delivery, boolean readWholeLane, int databaseFailures) {
 		LaneOutcome outcome = delivery.outcome();
 		boolean keep = this.host.running() && outcome.failure() == null && this.host.flowing();
 		LaneCompleter.Result result;
 		try {
-			result = this.completer.complete(lane, outcome, keep, this.settings.leaseDuration().toMillis());
+			result = this.completer.complete(lane, outcome, keep, this.settings.leaseDuration().toMillis(),
+					readWholeLane);
 		}
 		catch (RuntimeException ex) {
 			if (!retryLater(ex, "recording the outcome of lane " + lane.key(), databaseFailures,
-					() -> finish(lane, delivery, databaseFailures + 1))) {
+					() -> finish(lane, delivery, readWholeLane, databaseFailures + 1))) {
 				release(lane, ex);
 			}
 			return;
