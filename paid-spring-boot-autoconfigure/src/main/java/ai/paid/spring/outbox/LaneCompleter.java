@@ -45,12 +45,9 @@ final class LaneCompleter {
 	 */
 	Result complete(ClaimedLane lane, LaneOutcome outcome, boolean keep, long leaseMillis, boolean readWholeLane) {
 		Result result = this.transaction.execute((status) -> {
-			String relaxed = this.dialect.relaxedCommit();
-			if (relaxed != null) {
-				this.jdbc.execute(relaxed);
-			}
-			List<long[]> locked = this.jdbc.query(
-					"SELECT lease_token, enq_seq FROM paid_sync_lane WHERE lane_key = ? FOR UPDATE",
+			// locks the lane row, and on PostgreSQL relaxes this transaction's commit in the same round trip
+			List<long[]> locked = this.jdbc.query("SELECT lease_token, enq_seq" + this.dialect.relaxedCommitColumn()
+					+ " FROM paid_sync_lane WHERE lane_key = ? FOR UPDATE",
 					(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, lane.key());
 			if (locked.isEmpty() || locked.get(0)[0] != lane.token()) {
 				return Result.LEASE_LOST;

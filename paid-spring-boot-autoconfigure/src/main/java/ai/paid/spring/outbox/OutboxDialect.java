@@ -67,6 +67,14 @@ abstract class OutboxDialect {
 	}
 
 	/**
+	 * The same as {@link #relaxedCommit()}, as an extra column of a query the transaction runs anyway (so it costs no
+	 * round trip of its own), starting with a comma; empty where there is none.
+	 */
+	String relaxedCommitColumn() {
+		return "";
+	}
+
+	/**
 	 * How far behind lanes made pending by live work a lane made pending only by {@link Priority#BACKGROUND} work is
 	 * claimed: its {@code pending_since} is set this far ahead.
 	 */
@@ -169,6 +177,11 @@ abstract class OutboxDialect {
 		@Override
 		String relaxedCommit() {
 			return "SET LOCAL synchronous_commit = off";
+		}
+
+		@Override
+		String relaxedCommitColumn() {
+			return ", set_config('synchronous_commit', 'off', true)";
 		}
 
 		@Override
