@@ -58,17 +58,10 @@ abstract class OutboxDialect {
 	}
 
 	/**
-	 * Statement that lets the current transaction commit without waiting for its log flush, or {@code null}. Used for
-	 * claims and completions only: losing one in a database crash costs a lease (it expires) or a duplicate send of a
-	 * row whose started mark was flushed, never a lost change.
-	 */
-	@Nullable String relaxedCommit() {
-		return null;
-	}
-
-	/**
-	 * The same as {@link #relaxedCommit()}, as an extra column of a query the transaction runs anyway (so it costs no
-	 * round trip of its own), starting with a comma; empty where there is none.
+	 * An extra query column, starting with a comma, that lets the current transaction commit without waiting for its
+	 * log flush (empty where there is none): part of a query the transaction runs anyway, so it costs no round trip.
+	 * Used for claims and completions only: losing one in a database crash costs a lease (it expires) or a duplicate
+	 * send of a row whose started mark was flushed, never a lost change.
 	 */
 	String relaxedCommitColumn() {
 		return "";
@@ -172,11 +165,6 @@ abstract class OutboxDialect {
 		@Override
 		boolean updateReturning() {
 			return true;
-		}
-
-		@Override
-		String relaxedCommit() {
-			return "SET LOCAL synchronous_commit = off";
 		}
 
 		@Override
