@@ -1,5 +1,8 @@
 package ai.paid.spring.client;
 
+// Why this class is long: over 300 lines because it holds one short method per Paid route of {@link PaidClient}; the
+// request, error and retry machinery they share lives in their own classes.
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -42,9 +45,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * waits on a timer inside the reactive pipeline instead of blocking a thread (Spring's {@code RetryTemplate} blocks
  * between attempts). POSTs that create customers, contacts or orders are never retried: Paid offers no idempotency
  * key for them, and a timed-out create may have succeeded.
- * <p>
- * (Over 300 lines because it holds one short method per Paid route of {@link PaidClient}; the request, error and
- * retry machinery they share lives in their own classes.)
  */
 public final class WebClientPaidClient implements PaidClient {
 

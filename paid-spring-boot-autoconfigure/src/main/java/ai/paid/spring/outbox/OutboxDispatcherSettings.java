@@ -1,5 +1,8 @@
 package ai.paid.spring.outbox;
 
+// Why this class is long: longer than most classes here only because each of its sixteen values has a field, a getter
+// and a documented setter.
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,9 +10,6 @@ import java.util.Objects;
  * Tuning of the {@link OutboxDispatcher}, normally bound from {@code paid.outbox.*} by the auto-configuration. Built
  * with named setters on a {@link Builder}, so that two adjacent durations cannot be swapped silently; every value
  * not set keeps its documented default.
- * <p>
- * Longer than most classes here only because each of its sixteen values has a field, a getter and a documented
- * setter.
  */
 public final class OutboxDispatcherSettings {
 	private final Duration pollInterval;

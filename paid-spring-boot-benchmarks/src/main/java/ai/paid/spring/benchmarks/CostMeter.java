@@ -1,5 +1,8 @@
 package ai.paid.spring.benchmarks;
 
+// Why this class is long: over 300 lines because the snapshot, the difference of two snapshots and the printed report
+// of that difference are one job read in that order.
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -29,9 +32,6 @@ import org.jspecify.annotations.Nullable;
  * database runs on this machine), and optionally {@code pg_stat_database}'s transaction counters as a cross-check.
  * <p>
  * It keeps its own connection, outside the counted pool, for its queries.
- * <p>
- * (Over 300 lines because the snapshot, the difference of two snapshots and the printed report of that difference are
- * one job read in that order.)
  */
 final class CostMeter implements AutoCloseable {
 

@@ -1,5 +1,8 @@
 package ai.paid.spring.benchmarks;
 
+// Why this class is long: over 300 lines because it is one runnable scenario script with its setup, phases and report
+// in reading order.
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -69,8 +72,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code --drain-rows=N}, {@code --drain-latencies=0,20} (added Paid latency per drain run, ms),
  * {@code --heap-rows=N}, {@code --seconds=N} (latency run length). It works in its own schema
  * {@code paid_outbox_benchmark} and empties the outbox tables there before each phase.
- * <p>
- * (Over 300 lines because it is one runnable scenario script with its setup, phases and report in reading order.)
  */
 public final class OutboxBenchmark {
 

@@ -1,5 +1,8 @@
 package ai.paid.spring.test;
 
+// Why this class is long: over 300 lines because it is the mock's whole public API for tests: start and stop, faults,
+// and one accessor per resource; the routes themselves are classes of their own.
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * The server is thread-safe. {@link #start()} binds to {@code 127.0.0.1} on a free port unless told otherwise;
  * {@link #close()} stops it. {@link #toString()} never shows the API key.
- * <p>
- * (Over 300 lines because it is the mock's whole public API for tests: start and stop, faults, and one accessor per
- * resource; the routes themselves are classes of their own.)
  */
 public final class MockPaidServer implements AutoCloseable {
 

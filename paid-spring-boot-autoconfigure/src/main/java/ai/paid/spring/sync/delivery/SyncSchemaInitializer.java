@@ -2,10 +2,12 @@ package ai.paid.spring.sync.delivery;
 
 import java.sql.DatabaseMetaData;
 import java.util.List;
-import java.util.Locale;
+import java.util.EnumSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
@@ -17,6 +19,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * on startup, with the same mode as the outbox's script. The scripts are idempotent.
  */
 public final class SyncSchemaInitializer extends DataSourceScriptDatabaseInitializer {
+
+	private static final Set<DatabaseDriver> SCRIPTS = EnumSet.of(DatabaseDriver.POSTGRESQL, DatabaseDriver.MARIADB,
+			DatabaseDriver.MYSQL, DatabaseDriver.H2);
 
 	/**
 	 * Create an initializer.
@@ -43,19 +48,18 @@ public final class SyncSchemaInitializer extends DataSourceScriptDatabaseInitial
 	private static String databaseName(DataSource dataSource) {
 		String product;
 		try {
-			product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-				.toLowerCase(Locale.ROOT);
+			product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		}
 		catch (MetaDataAccessException ex) {
 			throw new IllegalStateException("Paid sync could not read the database product name", ex);
 		}
-		for (String name : List.of("postgresql", "mariadb", "mysql", "h2")) {
-			if (product.contains(name.equals("postgresql") ? "postgres" : name)) {
-				return name;
-			}
+		DatabaseDriver driver = DatabaseDriver.fromProductName(product);
+		if (!SCRIPTS.contains(driver)) {
+			throw new IllegalStateException("Paid sync has schema scripts for PostgreSQL, MariaDB, MySQL and H2, not "
+					+ "for '" + product + "'; create tables paid_sync_link and paid_sync_backfill yourself from one "
+					+ "of them");
 		}
-		throw new IllegalStateException("Paid sync has schema scripts for PostgreSQL, MariaDB, MySQL and H2, not for '"
-				+ product + "'; create tables paid_sync_link and paid_sync_backfill yourself from one of them");
+		return driver.getId();
 	}
 
 }

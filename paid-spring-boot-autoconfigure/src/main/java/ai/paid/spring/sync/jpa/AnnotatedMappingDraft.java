@@ -1,5 +1,8 @@
 package ai.paid.spring.sync.jpa;
 
+// Why this class is long: over 300 lines because every rule about one annotated entity is checked here against one
+// collected view of its members; split, each part would need that whole view passed around.
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -34,9 +37,6 @@ import org.springframework.core.ResolvableType;
  * One annotated entity while its Paid mapping is worked out: collects its marked members, decides its type (stated or
  * inferred), then builds and checks the {@link AnnotatedEntityMapping}, reporting each problem with the entity and
  * member it concerns.
- * <p>
- * (Over 300 lines because every rule about one annotated entity is checked here against one collected view of its
- * members; split, each part would need that whole view passed around.)
  */
 final class AnnotatedMappingDraft {
 

@@ -1,5 +1,8 @@
 package ai.paid.spring.sync.jpa;
 
+// Why this class is long: over 300 lines because it is the public facade and most of it is documented API; paging,
+// progress storage, chunk writing and targeted resync are classes of their own.
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +41,6 @@ import org.springframework.util.Assert;
  * <p>
  * Live changes keep priority: a backfill queues its chunks at background priority, so the dispatcher claims lanes
  * with live changes first whenever both are waiting.
- * <p>
- * (Over 300 lines because it is the public facade and most of it is documented API; paging, progress storage,
- * chunk writing and targeted resync are classes of their own.)
  */
 public final class PaidSyncBackfill {
 
