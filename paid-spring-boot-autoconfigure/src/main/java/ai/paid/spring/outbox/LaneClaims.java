@@ -25,7 +25,7 @@ final class LaneClaims {
 	 * @param batch rows to send per lane
 	 * @param retryIn when to try again if the gate held the round back, or {@code null}
 	 */
-	record Round(List<ClaimedLane> lanes, int batch, @Nullable Duration retryIn) {
+	record Round(List<LaneClaimer.Claim> lanes, int batch, @Nullable Duration retryIn) {
 
 	}
 
@@ -73,12 +73,13 @@ final class LaneClaims {
 		}
 		boolean probe = admission.probe();
 		try {
-			List<ClaimedLane> claimed = claim(probe ? 1 : this.maxConcurrentLanes - this.held.count());
+			int batch = probe ? 1 : this.batchSize;
+			List<LaneClaimer.Claim> claimed = claim(probe ? 1 : this.maxConcurrentLanes - this.held.count(), batch);
 			if (probe && claimed.isEmpty()) {
 				this.gate.probeFoundNothing();
 			}
-			claimed.forEach(this.held::hold);
-			return new Round(claimed, probe ? 1 : this.batchSize, null);
+			claimed.forEach((claim) -> this.held.hold(claim.lane()));
+			return new Round(claimed, batch, null);
 		}
 		catch (RuntimeException ex) {
 			if (probe) {
@@ -88,13 +89,13 @@ final class LaneClaims {
 		}
 	}
 
-	private List<ClaimedLane> claim(int capacity) {
-		List<ClaimedLane> claimed = new ArrayList<>();
+	private List<LaneClaimer.Claim> claim(int capacity, int batch) {
+		List<LaneClaimer.Claim> claimed = new ArrayList<>();
 		if (!this.wakeLanes.isEmpty() && capacity > 0) {
 			List<String> targets = new ArrayList<>(this.wakeLanes);
 			this.wakeLanes.removeAll(targets);
 			try {
-				claimed.addAll(this.claimer.claim(targets, capacity));
+				claimed.addAll(this.claimer.claim(targets, capacity, batch));
 			}
 			catch (RuntimeException ex) {
 				this.wakeLanes.addAll(targets);
@@ -104,9 +105,9 @@ final class LaneClaims {
 		int left = capacity - claimed.size();
 		boolean worthIt = left >= Math.max(1, this.maxConcurrentLanes / 8) || this.held.isEmpty();
 		if (left > 0 && worthIt && this.anyLanePending.getAndSet(false)) {
-			List<ClaimedLane> more;
+			List<LaneClaimer.Claim> more;
 			try {
-				more = this.claimer.claim(null, left);
+				more = this.claimer.claim(null, left, batch);
 			}
 			catch (RuntimeException ex) {
 				this.anyLanePending.set(true);

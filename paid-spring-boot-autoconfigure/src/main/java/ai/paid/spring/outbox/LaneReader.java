@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LaneReader {
 
-	private static final String COLUMNS = "id, lane_key, entity_type, entity_id, op, payload, attempts, created_at, "
+	static final String COLUMNS = "id, lane_key, entity_type, entity_id, op, payload, attempts, created_at, "
 			+ "row_version, failures, updated_at, last_error";
 
 	private final JdbcTemplate jdbc;
@@ -44,27 +44,33 @@ final class LaneReader {
 		List<PendingRow> rows = new ArrayList<>(this.jdbc.query("UPDATE paid_sync_outbox SET attempts = attempts + 1 "
 				+ "WHERE id IN (SELECT id FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
 				+ " ORDER BY id LIMIT ?) "
-				+ "RETURNING " + COLUMNS + ", " + this.dialect.now(), (rs, i) -> row(rs, i, -1), lane, limit));
+				+ "RETURNING " + COLUMNS + ", " + this.dialect.now(), (rs, i) -> row(rs, 0, i == 0, -1), lane, limit));
 		rows.sort(Comparator.comparingLong(PendingRow::id));
 		return rows;
 	}
 
-	private PendingRow row(ResultSet rs, int index, int attemptsOffset) throws SQLException {
-		if (index == 0) {
-			// the rows' timestamps are the database's: measure ages on its clock
-			this.clock.sync(instant(rs.getTimestamp(13)));
+	/**
+	 * Maps the {@link #COLUMNS} and the database's time that follows them.
+	 * @param base how many columns precede them
+	 * @param syncClock whether to take the database's time (the rows' timestamps are the database's: measure ages on
+	 * its clock)
+	 * @param attemptsOffset added to the attempts read (-1 where the query returns them already counting this one)
+	 */
+	PendingRow row(ResultSet rs, int base, boolean syncClock, int attemptsOffset) throws SQLException {
+		if (syncClock) {
+			this.clock.sync(instant(rs.getTimestamp(base + 13)));
 		}
-		OutboxRecord record = new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-				OutboxOperation.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7) + attemptsOffset,
-				instant(rs.getTimestamp(8)));
-		return new PendingRow(record, rs.getInt(9), rs.getInt(10), instant(rs.getTimestamp(11)),
-				rs.getString(12) != null);
+		OutboxRecord record = new OutboxRecord(rs.getLong(base + 1), rs.getString(base + 2), rs.getString(base + 3),
+				rs.getString(base + 4), OutboxOperation.valueOf(rs.getString(base + 5)), rs.getString(base + 6),
+				rs.getInt(base + 7) + attemptsOffset, instant(rs.getTimestamp(base + 8)));
+		return new PendingRow(record, rs.getInt(base + 9), rs.getInt(base + 10), instant(rs.getTimestamp(base + 11)),
+				rs.getString(base + 12) != null);
 	}
 
 	List<PendingRow> head(String lane, int limit) {
 		return this.jdbc.query("SELECT " + COLUMNS + ", " + this.dialect.now()
 				+ " FROM paid_sync_outbox WHERE lane_key = ? AND state = " + OutboxRowState.PENDING
-				+ " ORDER BY id LIMIT ?", (rs, i) -> row(rs, i, 0), lane, limit);
+				+ " ORDER BY id LIMIT ?", (rs, i) -> row(rs, 0, i == 0, 0), lane, limit);
 	}
 
 	/** Counts a started attempt on each row, before anything is sent. */

@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Works one claimed lane through its batches: reads and marks the head rows, lets a {@link LaneDelivery} send them,
- * records the outcome with the {@link LaneCompleter}, and reports it (events, the park log line) only once it is
+ * records the outcome with the {@link LaneCompleter} (together with other lanes that finish meanwhile), and reports it (events, the park log line) only once it is
  * stored. When the database fails transiently the lane stays held (the heartbeat keeps its lease) and the same
  * database work is retried with a short backoff, so that what Paid already accepted is recorded rather than sent
  * again; any other failure gives the lane up to its lease.
@@ -47,7 +47,7 @@ final class LaneRunner {
 
 	private final LaneReader reader;
 
-	private final LaneCompleter completer;
+	private final LaneCompletions completions;
 
 	private final LaneDelivery.Context context;
 
@@ -65,7 +65,7 @@ final class LaneRunner {
 			OutboxDispatcherSettings settings, OutboxObserver observer, ApplicationEventPublisher events,
 			DatabaseOutageLog outage, Host host) {
 		this.reader = reader;
-		this.completer = completer;
+		this.completions = new LaneCompletions(completer, host::execute, settings.leaseDuration().toMillis());
 		this.context = context;
 		this.settings = settings;
 		this.observer = observer;
@@ -74,8 +74,14 @@ final class LaneRunner {
 		this.host = host;
 	}
 
-	void deliver(ClaimedLane lane, int batch) {
-		deliver(lane, batch, 0);
+	void deliver(LaneClaimer.Claim claim, int batch) {
+		List<PendingRow> head = claim.head();
+		if (head != null) {
+			deliver(claim.lane(), batch, head);
+		}
+		else {
+			deliver(claim.lane(), batch, 0);
+		}
 	}
 
 	private void deliver(ClaimedLane lane, int batch, int databaseFailures) {
@@ -91,31 +97,40 @@ final class LaneRunner {
 			return;
 		}
 		this.outage.succeeded();
+		deliver(lane, batch, rows);
+	}
+
+	/** Delivers the head rows read (and marked started) for the lane. */
+	private void deliver(ClaimedLane lane, int batch, List<PendingRow> rows) {
 		boolean readWholeLane = rows.size() < batch;
 		if (rows.isEmpty()) {
 			finish(lane, new LaneDelivery.Result(LaneOutcome.done(List.of(), List.of()), List.of(), null), true, 0);
 			return;
 		}
 		new LaneDelivery(this.context, lane, rows,
-				(result) -> this.host.execute(() -> finish(lane, result, readWholeLane, 0)))
+				(result) -> finish(lane, result, readWholeLane, 0))
 			.next();
 	}
 
 	private void finish(ClaimedLane lane, LaneDelivery.Result delivery, boolean readWholeLane, int databaseFailures) {
 		LaneOutcome outcome = delivery.outcome();
 		boolean keep = this.host.running() && outcome.failure() == null && this.host.flowing();
-		LaneCompleter.Result result;
-		try {
-			result = this.completer.complete(lane, outcome, keep, this.settings.leaseDuration().toMillis(),
-					readWholeLane);
-		}
-		catch (RuntimeException ex) {
-			if (!retryLater(ex, "recording the outcome of lane " + lane.key(), databaseFailures,
-					() -> finish(lane, delivery, readWholeLane, databaseFailures + 1))) {
-				release(lane, ex);
-			}
-			return;
-		}
+		this.completions.submit(new LaneCompleter.Completion(lane, outcome, keep, readWholeLane),
+				(result, failure) -> {
+					if (failure != null || result == null) {
+						RuntimeException ex = (failure != null) ? failure
+								: new IllegalStateException("no completion result");
+						if (!retryLater(ex, "recording the outcome of lane " + lane.key(), databaseFailures,
+								() -> finish(lane, delivery, readWholeLane, databaseFailures + 1))) {
+							release(lane, ex);
+						}
+						return;
+					}
+					completed(lane, delivery, result);
+				});
+	}
+
+	private void completed(ClaimedLane lane, LaneDelivery.Result delivery, LaneCompleter.Result result) {
 		this.outage.succeeded();
 		if (result == LaneCompleter.Result.LEASE_LOST) {
 			logger.warn("Paid outbox lane " + lane.key() + " was claimed by another instance after our lease expired;"
@@ -128,6 +143,7 @@ final class LaneRunner {
 			this.host.execute(() -> deliver(lane, this.settings.batchSize(), 0));
 			return;
 		}
+		LaneOutcome outcome = delivery.outcome();
 		Duration delay = outcome.delay();
 		boolean wake = result == LaneCompleter.Result.RELEASED && outcome.parkReason() == null && delay != null;
 		this.host.released(lane, wake ? delay : null);

@@ -89,7 +89,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 			transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		}
 		DatabaseClock databaseClock = new DatabaseClock(clock);
-		this.claimer = new LaneClaimer(jdbc, transaction, dialect, this.owner, settings.leaseDuration());
+		LaneReader reader = new LaneReader(jdbc, dialect, databaseClock);
+		this.claimer = new LaneClaimer(jdbc, transaction, dialect, reader, this.owner, settings.leaseDuration());
 		CircuitBreaker breaker = new CircuitBreaker(settings.breakerWindow(), settings.breakerMinimumCalls(),
 				settings.breakerFailureThreshold(), settings.breakerOpenDuration(), clock);
 		this.gate = new DispatchGate(breaker, settings.credentialsProbeInterval(), clock);
@@ -103,7 +104,7 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		LaneDelivery.Context context = new LaneDelivery.Context(byType, settings.deliveryTimeout(),
 				settings.credentialsProbeInterval(), observer, this.gate, failures, databaseClock, () -> this.running,
 				() -> this.claims.wakeAny());
-		this.runner = new LaneRunner(new LaneReader(jdbc, dialect, databaseClock),
+		this.runner = new LaneRunner(reader,
 				new LaneCompleter(jdbc, transaction, dialect), context, settings, observer, events, this.outage,
 				new RunnerHost());
 	}
@@ -230,8 +231,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 		if (round.batch() > 0) {
 			this.outage.succeeded();
 		}
-		for (ClaimedLane lane : round.lanes()) {
-			execute(() -> this.runner.deliver(lane, round.batch()));
+		for (LaneClaimer.Claim claim : round.lanes()) {
+			execute(() -> this.runner.deliver(claim, round.batch()));
 		}
 	}
 
