@@ -98,6 +98,16 @@ abstract class OutboxDialect {
 	 */
 	abstract boolean upsert(JdbcTemplate jdbc, OutboxMessage message);
 
+	/**
+	 * Upserts the message's lane, then writes the UPSERT message as {@link #upsert} does: the whole write of a
+	 * transaction that queued a single message.
+	 * @return whether the message was merged into (or replaced) a pending row
+	 */
+	boolean upsertWithLane(JdbcTemplate jdbc, OutboxMessage message) {
+		upsertLanes(jdbc, new java.util.TreeMap<>(java.util.Map.of(message.lane(), message.priority())));
+		return upsert(jdbc, message);
+	}
+
 	/** Deletes the entity's pending row if it lives in another lane than the message's. */
 	static boolean deletePendingInOtherLane(JdbcTemplate jdbc, OutboxMessage message) {
 		return jdbc.update(DELETE_PENDING_IN_OTHER_LANE, message.entityType(), message.entityId(), message.lane()) > 0;
@@ -200,13 +210,38 @@ abstract class OutboxDialect {
 			return true;
 		}
 
-		private static final String UPSERT = "INSERT INTO paid_sync_outbox "
-				+ "(lane_key, entity_type, entity_id, op, payload, created_at, updated_at) "
-				+ "VALUES (?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) "
-				+ "ON CONFLICT (entity_type, entity_id) WHERE state = " + OutboxRowState.PENDING + " DO UPDATE "
-				+ "SET op = EXCLUDED.op, payload = EXCLUDED.payload, "
+		@Override
+		boolean upsertWithLane(JdbcTemplate jdbc, OutboxMessage message) {
+			// One round trip: the row is inserted from the lane upsert's result, so the lane row is locked first,
+			// as when the two are separate statements.
+			Boolean merged = jdbc.query(upsertWithLaneSql, (ps) -> {
+				bindLane(ps, message.lane(), message.priority());
+				ps.setString(3, message.lane());
+				ps.setString(4, message.entityType());
+				ps.setString(5, message.entityId());
+				ps.setString(6, message.operation().name());
+				ps.setString(7, message.payload());
+			}, (ResultSet rs) -> rs.next() ? rs.getBoolean(1) : null);
+			if (merged != null) {
+				return merged;
+			}
+			deletePendingInOtherLane(jdbc, message);
+			jdbc.query(UPSERT, (ps) -> bind(ps, message), (ResultSet rs) -> rs.next());
+			return true;
+		}
+
+		private static final String ON_CONFLICT = "ON CONFLICT (entity_type, entity_id) WHERE state = "
+				+ OutboxRowState.PENDING + " DO UPDATE SET op = EXCLUDED.op, payload = EXCLUDED.payload, "
 				+ "row_version = paid_sync_outbox.row_version + 1, updated_at = clock_timestamp() "
 				+ "WHERE paid_sync_outbox.lane_key = EXCLUDED.lane_key RETURNING (xmax <> 0)";
+
+		private final String upsertWithLaneSql = "WITH lane AS (" + laneUpsert() + " RETURNING 1) "
+				+ "INSERT INTO paid_sync_outbox (lane_key, entity_type, entity_id, op, payload, created_at, updated_at) "
+				+ "SELECT ?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp() FROM lane " + ON_CONFLICT;
+
+		private static final String UPSERT = "INSERT INTO paid_sync_outbox "
+				+ "(lane_key, entity_type, entity_id, op, payload, created_at, updated_at) "
+				+ "VALUES (?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp()) " + ON_CONFLICT;
 
 	}
 

@@ -40,6 +40,15 @@ final class OutboxWriter {
 	 * @return the lanes written
 	 */
 	Set<String> write(Collection<OutboxMessage> messages) {
+		if (messages.size() == 1) {
+			OutboxMessage message = messages.iterator().next();
+			if (message.operation() != OutboxOperation.DELETE) {
+				// the common transaction, one entity saved: lane and row in one statement where the database allows
+				this.observer.enqueued(message.entityType(), message.operation(),
+						this.dialect.upsertWithLane(this.jdbc, message));
+				return Set.of(message.lane());
+			}
+		}
 		SortedMap<String, Priority> lanes = new TreeMap<>();
 		messages.forEach((message) -> lanes.merge(message.lane(), message.priority(),
 				(a, b) -> (a == Priority.NORMAL || b == Priority.NORMAL) ? Priority.NORMAL : Priority.BACKGROUND));
