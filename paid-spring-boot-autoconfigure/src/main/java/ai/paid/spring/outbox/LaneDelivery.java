@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -14,7 +15,9 @@ import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 /**
  * Sends one claimed batch of a lane, row after row, stopping at the first row not delivered, and hands the
@@ -94,6 +97,9 @@ final class LaneDelivery {
 
 	private int index;
 
+	/** End (exclusive) of the rows handed to the handler so far. */
+	private int sentUntil;
+
 	LaneDelivery(Context context, ClaimedLane lane, List<PendingRow> rows, Consumer<Result> completion) {
 		this.context = context;
 		this.lane = lane;
@@ -114,6 +120,12 @@ final class LaneDelivery {
 					reason);
 			return;
 		}
+		int group = groupSize(handler, row);
+		if (group > 1) {
+			deliverGroup(handler, group);
+			return;
+		}
+		this.sentUntil = this.index + 1;
 		Mono<DeliveryOutcome> delivery;
 		try {
 			delivery = handler.deliver(row.record());
@@ -126,6 +138,55 @@ final class LaneDelivery {
 			.defaultIfEmpty(DeliveryOutcome.delivered())
 			.subscribe((outcome) -> answer(answered, () -> answered(row, outcome)),
 					(error) -> answer(answered, () -> failed(row, error)));
+	}
+
+	/** How many rows from the current one, of the same entity type, go to the handler together. */
+	private int groupSize(OutboxDeliveryHandler handler, PendingRow row) {
+		int max = Math.min(handler.maxBatch(), this.rows.size() - this.index);
+		int size = 1;
+		while (size < max && this.rows.get(this.index + size).record().entityType().equals(row.record().entityType())) {
+			size++;
+		}
+		return size;
+	}
+
+	private void deliverGroup(OutboxDeliveryHandler handler, int size) {
+		List<PendingRow> group = List.copyOf(this.rows.subList(this.index, this.index + size));
+		this.sentUntil = this.index + size;
+		Flux<DeliveryOutcome> outcomes;
+		try {
+			outcomes = handler.deliverAll(group.stream().map(PendingRow::record).toList());
+		}
+		catch (RuntimeException ex) {
+			outcomes = Flux.error(ex);
+		}
+		AtomicBoolean answered = new AtomicBoolean();
+		outcomes.take(size)
+			.timeout(this.context.deliveryTimeout())
+			.materialize()
+			.collectList()
+			.subscribe((signals) -> answer(answered, () -> answeredGroup(group, signals)),
+					(error) -> answer(answered, () -> failed(group.get(0), error)));
+	}
+
+	/** Records the group's outcomes in order, up to the first row not delivered. */
+	private void answeredGroup(List<PendingRow> group, List<Signal<DeliveryOutcome>> signals) {
+		int row = 0;
+		for (Signal<DeliveryOutcome> signal : signals) {
+			if (signal.isOnNext()) {
+				DeliveryOutcome outcome = Objects.requireNonNull(signal.get());
+				if (outcome.kind() != DeliveryOutcome.Kind.DELIVERED) {
+					answered(group.get(row), outcome);
+					return;
+				}
+				accept(group.get(row++));
+			}
+			else if (signal.isOnError() && row < group.size()) {
+				failed(group.get(row), Objects.requireNonNull(signal.getThrowable()));
+				return;
+			}
+		}
+		next();
 	}
 
 	/** Handles a row's answer once, and never lets an exception escape into the handler's thread. */
@@ -156,6 +217,12 @@ final class LaneDelivery {
 	}
 
 	private void delivered(PendingRow row) {
+		accept(row);
+		next();
+	}
+
+	/** Records a delivered row. */
+	private void accept(PendingRow row) {
 		Duration lag = Duration.between(row.updatedAt(), this.context.clock().instant());
 		this.context.observer().delivered(row.record(), lag.isNegative() ? Duration.ZERO : lag);
 		boolean closed = this.context.gate().delivered();
@@ -172,7 +239,6 @@ final class LaneDelivery {
 		}
 		this.delivered.add(row);
 		this.index++;
-		next();
 	}
 
 	private void failed(PendingRow row, Throwable error) {
@@ -196,7 +262,7 @@ final class LaneDelivery {
 			return;
 		}
 		this.context.observer().retried(row.record(), decision.outcome());
-		complete(new LaneOutcome(this.delivered, rest(this.index + 1), row, failure, decision.countFailure(),
+		complete(new LaneOutcome(this.delivered, notSent(), row, failure, decision.countFailure(),
 				decision.reachedPaid(), decision.delay(), null), null);
 	}
 
@@ -206,8 +272,16 @@ final class LaneDelivery {
 		String reason = (parkReason != null) ? parkReason : failure.message();
 		PaidLaneParkedEvent event = new PaidLaneParkedEvent(this.lane.key(), record.entityType(), record.entityId(),
 				record.operation(), reason, (failure.httpStatus() > 0) ? failure.httpStatus() : null);
-		complete(new LaneOutcome(this.delivered, rest(this.index + 1), row, failure, !"no_handler".equals(outcome),
+		complete(new LaneOutcome(this.delivered, notSent(), row, failure, !"no_handler".equals(outcome),
 				reachedPaid, null, reason), new Park(record, outcome, event));
+	}
+
+	/**
+	 * The rows after the current one that were never sent. Rows sent in the same group as a failed one keep their
+	 * started mark: the request may have reached Paid.
+	 */
+	private List<PendingRow> notSent() {
+		return rest(Math.max(this.index + 1, this.sentUntil));
 	}
 
 	private List<PendingRow> rest(int from) {

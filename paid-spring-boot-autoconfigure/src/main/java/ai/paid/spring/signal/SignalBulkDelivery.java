@@ -6,11 +6,13 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Sinks;
 
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
+import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.signal.SignalObserver.Path;
 
 /**
@@ -33,12 +35,12 @@ final class SignalBulkDelivery {
 
 		@Override
 		public void done(List<Pending> rows) {
-			rows.forEach((pending) -> pending.sink().success());
+			rows.forEach((pending) -> pending.sink().tryEmitEmpty());
 		}
 
 		@Override
 		public Mono<Void> failed(List<Pending> rows, Throwable ex) {
-			rows.forEach((pending) -> pending.sink().error(ex));
+			rows.forEach((pending) -> pending.sink().tryEmitError(ex));
 			return Mono.empty();
 		}
 
@@ -61,10 +63,20 @@ final class SignalBulkDelivery {
 	}
 
 	Mono<Void> deliver(Signal signal) {
-		return Mono.create((sink) -> {
+		return deliverAll(List.of(signal)).then();
+	}
+
+	/**
+	 * Queues the signals together, so that they leave in the same POST when it has room for them.
+	 * @return one {@link DeliveryOutcome#delivered()} per signal, in order, or the error of the first one's POST that
+	 * failed
+	 */
+	Flux<DeliveryOutcome> deliverAll(List<Signal> signals) {
+		return Flux.defer(() -> {
+			List<Pending> pending = signals.stream().map((signal) -> new Pending(signal, Sinks.empty())).toList();
 			List<Pending> batch = null;
 			synchronized (this) {
-				this.waiting.add(new Pending(signal, sink));
+				this.waiting.addAll(pending);
 				if (this.inFlight < this.maxInFlight) {
 					this.inFlight++;
 					batch = take();
@@ -73,6 +85,8 @@ final class SignalBulkDelivery {
 			if (batch != null) {
 				send(batch);
 			}
+			return Flux.fromIterable(pending)
+				.concatMap((row) -> row.sink().asMono().thenReturn(DeliveryOutcome.delivered()));
 		});
 	}
 
@@ -105,7 +119,7 @@ final class SignalBulkDelivery {
 		}
 	}
 
-	private record Pending(Signal signal, MonoSink<Void> sink) {
+	private record Pending(Signal signal, Sinks.Empty<Void> sink) {
 	}
 
 }

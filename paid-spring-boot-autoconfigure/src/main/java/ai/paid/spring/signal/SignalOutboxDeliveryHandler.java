@@ -1,7 +1,10 @@
 package ai.paid.spring.signal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import ai.paid.spring.client.PaidClient;
@@ -15,7 +18,7 @@ import ai.paid.spring.signal.SignalCustomerReadiness.Readiness;
  * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
  * or crash is counted by Paid as a duplicate. Rows the outbox delivers concurrently (different lanes) share bulk
  * POSTs, sent as soon as fewer than {@code maxInFlight} POSTs are out and otherwise together with the rows that
- * arrived meanwhile (at most {@code batchSize} per POST).
+ * arrived meanwhile (at most {@code batchSize} per POST); the consecutive signals of one lane go together.
  * <p>
  * Before sending a row of a customer named by your external id, the handler asks {@link SignalCustomerReadiness}
  * whether the customer exists in Paid; when it does not yet, the row waits ({@link DeliveryOutcome#waitFor}), consuming
@@ -32,6 +35,8 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 
 	private final SignalCustomerReadiness readiness;
 
+	private final int batchSize;
+
 	/**
 	 * Creates the handler; the auto-configuration does this.
 	 * @param client the Paid client; its transport retries are bypassed, the outbox retries
@@ -47,6 +52,7 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
 		}
 		this.delivery = new SignalBulkDelivery(client.withoutRetries(), observer, maxInFlight, batchSize);
+		this.batchSize = batchSize;
 		this.readiness = readiness;
 	}
 
@@ -62,6 +68,42 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 					? this.delivery.deliver(signal).then(Mono.<DeliveryOutcome>empty())
 					: Mono.just(DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
 							"Signal waits for its customer: " + readiness.reason()))));
+	}
+
+	@Override
+	public int maxBatch() {
+		return this.batchSize;
+	}
+
+	/**
+	 * Sends a lane's consecutive signals of one customer in one bulk POST (with other lanes' rows when there is
+	 * room). A row whose payload cannot be read ends the group before it, so that its error is its own.
+	 */
+	@Override
+	public Flux<DeliveryOutcome> deliverAll(List<OutboxRecord> records) {
+		return Flux.defer(() -> {
+			List<Signal> signals = new ArrayList<>();
+			for (OutboxRecord record : records) {
+				Signal signal;
+				try {
+					signal = read(record);
+				}
+				catch (RuntimeException ex) {
+					if (signals.isEmpty()) {
+						return Flux.error(ex);
+					}
+					break;
+				}
+				if (!signals.isEmpty() && !Objects.equals(signal.customer(), signals.get(0).customer())) {
+					break;
+				}
+				signals.add(signal);
+			}
+			return readiness(signals.get(0)).flatMapMany((readiness) -> readiness.ready()
+					? this.delivery.deliverAll(signals)
+					: Flux.just(DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
+							"Signal waits for its customer: " + readiness.reason())));
+		});
 	}
 
 	private Mono<Readiness> readiness(Signal signal) {

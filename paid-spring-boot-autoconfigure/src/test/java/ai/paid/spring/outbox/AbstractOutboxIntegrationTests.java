@@ -485,6 +485,52 @@ abstract class AbstractOutboxIntegrationTests {
 	}
 
 	@Test
+	void aHandlerTakingGroupsGetsALanesConsecutiveRowsAndAFailureInAGroupKeepsTheOrder() {
+		List<List<String>> groups = new CopyOnWriteArrayList<>();
+		List<String> delivered = new CopyOnWriteArrayList<>();
+		AtomicBoolean failed = new AtomicBoolean();
+		OutboxDeliveryHandler grouped = new OutboxDeliveryHandler() {
+
+			@Override
+			public String entityType() {
+				return "GROUPED";
+			}
+
+			@Override
+			public int maxBatch() {
+				return 4;
+			}
+
+			@Override
+			public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+				return Mono.error(new AssertionError("rows of this type go in groups"));
+			}
+
+			@Override
+			public reactor.core.publisher.Flux<DeliveryOutcome> deliverAll(List<OutboxRecord> records) {
+				groups.add(records.stream().map(OutboxRecord::entityId).toList());
+				return reactor.core.publisher.Flux.fromIterable(records).concatMap((record) -> {
+					if (record.entityId().equals("g2") && failed.compareAndSet(false, true)) {
+						return Mono.error(new PaidApiException("Service Unavailable", 503, "down", null, null, true, null,
+								null));
+					}
+					delivered.add(record.entityId());
+					return Mono.just(DeliveryOutcome.delivered());
+				});
+			}
+
+		};
+		runner().withBean("groupedHandler", OutboxDeliveryHandler.class, () -> grouped).run((context) -> {
+			context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> IntStream.range(0, 6)
+				.forEach((i) -> context.getBean(PaidOutbox.class).enqueue(upsert("cust:g", "GROUPED", "g" + i, "{}"))));
+			await().atMost(Duration.ofSeconds(10)).until(() -> rows() == 0);
+			assertThat(delivered).containsExactly("g0", "g1", "g2", "g3", "g4", "g5");
+			assertThat(groups.get(0)).containsExactly("g0", "g1", "g2", "g3");
+			assertThat(groups.get(1)).startsWith("g2");
+		});
+	}
+
+	@Test
 	void waitForOutcomesConsumeNoAttemptAndRetryLaterDoes() {
 		java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
 		this.deliveries.answer((record) -> {

@@ -231,6 +231,22 @@ abstract class AbstractTransactionalSignalsTests {
 	}
 
 	@Test
+	void aLanesSignalsGoInOneBulkPostInTheirOrder() {
+		runner().run((context) -> {
+			List<Signal> signals = inTransaction(context, () -> java.util.stream.IntStream.range(0, 10)
+				.mapToObj((i) -> emit(context, "email_sent"))
+				.toList());
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ours(paid().signals())).hasSize(10));
+			await().until(() -> signals.stream().allMatch((signal) -> outboxRows(context, signal) == 0));
+			assertThat(paid().requests("POST", "/signals/bulk")
+				.stream()
+				.filter((request) -> request.body().contains(this.customer))).hasSize(1);
+			assertThat(ours(paid().signals())).extracting((signal) -> signal.get("idempotencyKey"))
+				.containsExactlyElementsOf(signals.stream().map(Signal::idempotencyKey).toList());
+		});
+	}
+
+	@Test
 	void theOutboxPathKeepsToItsConfiguredPostsInFlightAndBatchSize() {
 		paid().latency(Duration.ofMillis(200));
 		runner().withPropertyValues("paid.signals.outbox.max-in-flight=1", "paid.signals.outbox.batch-size=3")
