@@ -45,10 +45,6 @@ final class BearerTokenConnector implements ClientHttpConnector {
 		});
 	}
 
-	ClientHttpConnector delegate() {
-		return this.delegate;
-	}
-
 	@Override
 	public String toString() {
 		return "BearerTokenConnector[" + this.delegate.getClass().getSimpleName() + "]";
