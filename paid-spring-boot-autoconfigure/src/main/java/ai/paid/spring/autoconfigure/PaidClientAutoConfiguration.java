@@ -5,9 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.client.PaidClientHttpConnectorBuilderCustomizer;
 import ai.paid.spring.client.PaidRetryPolicy;
 import ai.paid.spring.client.PaidWebClientCustomizer;
 import ai.paid.spring.client.WebClientPaidClient;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -16,17 +18,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration of the {@link PaidClient}: built on a clone of Boot's {@link WebClient.Builder} (so Boot's HTTP
- * client observations apply) and Boot's {@link JsonMapper}, pointed at Paid by the {@link PaidConnectionDetails}.
+ * client observations apply) and Boot's {@link JsonMapper}, pointed at Paid by the {@link PaidConnectionDetails}. Its
+ * HTTP connector comes from Boot's {@link ClientHttpConnectorBuilder} (the one the application's other reactive clients
+ * use, else the one Boot detects on the classpath), with Boot's {@link HttpClientSettings} under Paid's own.
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, JacksonAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
@@ -44,7 +54,10 @@ public final class PaidClientAutoConfiguration {
 	@ConditionalOnMissingBean(PaidClient.class)
 	PaidClient paidClient(PaidConnectionDetails connectionDetails, PaidProperties properties,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<PaidWebClientCustomizer> customizers) {
+			ObjectProvider<PaidWebClientCustomizer> customizers, ResourceLoader resourceLoader,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<PaidClientHttpConnectorBuilderCustomizer<?>> connectorCustomizers) {
 		String apiKey = connectionDetails.getApiKey();
 		if (apiKey == null || apiKey.isBlank()) {
 			throw InvalidPaidConfigurationException.missingApiKey();
@@ -55,9 +68,15 @@ public final class PaidClientAutoConfiguration {
 			.apiKey(apiKey)
 			.connectTimeout(properties.connectTimeout())
 			.responseTimeout(properties.responseTimeout())
-			.retryPolicy(retryPolicy(properties.retry()));
+			.retryPolicy(retryPolicy(properties.retry()))
+			.connectorBuilder(connectorBuilder
+				.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())))
+			.sslBundle(sslBundle(properties.ssl(), sslBundles));
+		httpClientSettings.ifAvailable(builder::httpClientSettings);
+		proxy(properties.proxy(), builder);
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		customizers.orderedStream().forEach(builder::customizer);
+		connectorCustomizers.orderedStream().forEach(builder::connectorCustomizer);
 		return builder.build();
 	}
 
@@ -111,6 +130,37 @@ public final class PaidClientAutoConfiguration {
 					"Set paid.base-url to an absolute http(s) URL such as " + WebClientPaidClient.DEFAULT_BASE_URL
 							+ ", or remove it to use Paid's v2 API.");
 		}
+	}
+
+	private static @Nullable SslBundle sslBundle(PaidProperties.Ssl ssl, ObjectProvider<SslBundles> sslBundles) {
+		String name = ssl.bundle();
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		try {
+			return sslBundles.getObject().getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidPaidConfigurationException("paid.ssl.bundle",
+					"paid.ssl.bundle names SSL bundle '" + name + "', which is not configured.",
+					"Configure the bundle under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name
+							+ ", or fix or remove paid.ssl.bundle.");
+		}
+	}
+
+	private static void proxy(PaidProperties.Proxy proxy, WebClientPaidClient.Builder builder) {
+		String host = proxy.host();
+		if (host == null || host.isBlank()) {
+			return;
+		}
+		Integer port = proxy.port();
+		if (port == null || port < 1 || port > 65535) {
+			throw new InvalidPaidConfigurationException("paid.proxy.port",
+					"paid.proxy.host is set to '" + host + "' but paid.proxy.port is "
+							+ ((port != null) ? port + ", which is not a port" : "missing") + ".",
+					"Set paid.proxy.port to the proxy's port (1 to 65535), or remove paid.proxy.host.");
+		}
+		builder.proxy(host.trim(), port);
 	}
 
 	private static PaidRetryPolicy retryPolicy(PaidProperties.Retry retry) {

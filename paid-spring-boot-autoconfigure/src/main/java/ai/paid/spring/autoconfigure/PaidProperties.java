@@ -15,18 +15,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout Time allowed to open a connection to Paid.
  * @param responseTimeout Time allowed for Paid's response once a request is sent.
  * @param retry Transport-level retries of idempotent calls.
+ * @param ssl TLS of the connection to Paid.
+ * @param proxy HTTP proxy between the application and Paid.
  */
 @ConfigurationProperties("paid")
 public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable String apiKey,
 		@DefaultValue("https://api.agentpaid.io/api/v2") String baseUrl,
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
-		@DefaultValue Retry retry) {
+		@DefaultValue Retry retry, @DefaultValue Ssl ssl, @DefaultValue Proxy proxy) {
 
 	@Override
 	public String toString() {
 		return "PaidProperties[enabled=" + this.enabled + ", apiKey=" + mask(this.apiKey) + ", baseUrl=" + this.baseUrl
 				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout + ", retry="
-				+ this.retry + "]";
+				+ this.retry + ", ssl=" + this.ssl + ", proxy=" + this.proxy + "]";
 	}
 
 	static String mask(@Nullable String apiKey) {
@@ -46,6 +48,28 @@ public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable St
 	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("3") int maxAttempts,
 			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
 			@DefaultValue("60s") Duration maxRetryAfter) {
+
+	}
+
+	/**
+	 * TLS of the connection to Paid.
+	 *
+	 * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) whose trust material, and key material for mutual
+	 * TLS, the connection to Paid uses. When unset, the JVM's default trust store is used.
+	 */
+	public record Ssl(@Nullable String bundle) {
+
+	}
+
+	/**
+	 * HTTP proxy that every request to Paid goes through (HTTPS is tunnelled with CONNECT), on whichever HTTP client
+	 * the application uses.
+	 *
+	 * @param host Host name or address of the proxy. When unset, no proxy is configured by the starter (Reactor Netty
+	 * and the JDK client still honour the JVM's http(s).proxyHost system properties).
+	 * @param port Port of the proxy, required with a host.
+	 */
+	public record Proxy(@Nullable String host, @Nullable Integer port) {
 
 	}
 

@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration of entity sync: the programmatic {@link PaidSync} API, capture of {@code @PaidSync} JPA entities
+ * Auto-configuration of entity sync: the programmatic {@link PaidSyncOperations} API, capture of {@code @PaidSync} JPA entities
  * through Hibernate's event system (registered with an {@link Integrator}, like Envers), and the delivery handlers that
  * apply queued changes to Paid. To deliver one entity type yourself, declare an {@code OutboxDeliveryHandler} bean
  * named {@code paidCustomerDeliveryHandler}, {@code paidContactDeliveryHandler} or {@code paidOrderDeliveryHandler}.

@@ -1,7 +1,9 @@
 package ai.paid.spring.client;
 
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,8 +132,21 @@ final class PaidErrorParser {
 
 	private static boolean isTimeout(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException
-					|| t instanceof io.netty.channel.ConnectTimeoutException) {
+			// Jetty: TimeoutException; JDK: HttpTimeoutException; HttpComponents: SocketTimeoutException and its
+			// ConnectTimeoutException (both InterruptedIOException); Reactor Netty: its own, matched by name since
+			// Netty is optional
+			if (t instanceof TimeoutException || t instanceof HttpTimeoutException
+					|| t instanceof InterruptedIOException || isNettyTimeout(t.getClass())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isNettyTimeout(Class<?> type) {
+		for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+			if (c.getName().equals("io.netty.handler.timeout.TimeoutException")
+					|| c.getName().equals("io.netty.channel.ConnectTimeoutException")) {
 				return true;
 			}
 		}

@@ -13,21 +13,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 
-import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.util.LambdaSafe;
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.util.Assert;
@@ -36,9 +37,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * {@link PaidClient} on Spring's {@link WebClient} and Jackson 3.
  * <p>
- * Sends {@code Authorization: Bearer <key>} (set on the Reactor Netty client, below Spring's request logging, so the
- * key never reaches a log line), {@code Accept: application/json} and a {@code User-Agent} naming this starter and its
- * version. Create routes carry a trailing slash ({@code /customers/}), item routes none.
+ * Sends {@code Authorization: Bearer <key>} (set on the HTTP connector's own request, below Spring's request logging,
+ * so the key never reaches a log line), {@code Accept: application/json} and a {@code User-Agent} naming this starter
+ * and its version. Create routes carry a trailing slash ({@code /customers/}), item routes none.
+ * <p>
+ * The connector is the one Spring Boot picks for the application's reactive HTTP clients
+ * ({@link ClientHttpConnectorBuilder#detect()}: Reactor Netty when present, else Jetty, else Apache HttpComponents,
+ * else the JDK's {@code HttpClient}), so an application without Netty never needs it.
  * <p>
  * Failures become {@link PaidApiException}s. Idempotent calls (GET, PUT, DELETE, and the signals bulk POST, whose
  * signals carry idempotency keys) are retried per the {@link PaidRetryPolicy} with Reactor's {@code retryWhen}, which
@@ -287,6 +292,16 @@ public final class WebClientPaidClient implements PaidClient {
 
 		private final List<PaidWebClientCustomizer> customizers = new ArrayList<>();
 
+		private @Nullable ClientHttpConnectorBuilder<?> connectorBuilder;
+
+		private final List<PaidClientHttpConnectorBuilderCustomizer<?>> connectorCustomizers = new ArrayList<>();
+
+		private @Nullable HttpClientSettings httpClientSettings;
+
+		private @Nullable SslBundle sslBundle;
+
+		private @Nullable ConnectorProxy proxy;
+
 		private Builder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = webClientBuilder;
 		}
@@ -362,6 +377,63 @@ public final class WebClientPaidClient implements PaidClient {
 			return this;
 		}
 
+		/**
+		 * The builder of the HTTP connector, normally Boot's auto-configured {@code ClientHttpConnectorBuilder}
+		 * (default {@link ClientHttpConnectorBuilder#detect()}: Reactor Netty, else Jetty, else Apache
+		 * HttpComponents, else the JDK's {@code HttpClient}).
+		 * @param connectorBuilder the builder
+		 * @return this builder
+		 */
+		public Builder connectorBuilder(ClientHttpConnectorBuilder<?> connectorBuilder) {
+			this.connectorBuilder = connectorBuilder;
+			return this;
+		}
+
+		/**
+		 * Adds a customizer of the HTTP connector's builder, applied when the builder's type matches.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder connectorCustomizer(PaidClientHttpConnectorBuilderCustomizer<?> customizer) {
+			this.connectorCustomizers.add(customizer);
+			return this;
+		}
+
+		/**
+		 * HTTP client settings to fall back on for what the client does not set itself (normally Boot's
+		 * {@code spring.http.clients.*}: redirects, cookie handling, an SSL bundle, an address filter). The
+		 * client's own timeouts and SSL bundle take precedence.
+		 * @param httpClientSettings the settings
+		 * @return this builder
+		 */
+		public Builder httpClientSettings(HttpClientSettings httpClientSettings) {
+			this.httpClientSettings = httpClientSettings;
+			return this;
+		}
+
+		/**
+		 * The SSL bundle whose trust material (and key material, for mutual TLS) the connection to Paid uses.
+		 * @param sslBundle the bundle, or {@code null} for the JVM's defaults
+		 * @return this builder
+		 */
+		public Builder sslBundle(@Nullable SslBundle sslBundle) {
+			this.sslBundle = sslBundle;
+			return this;
+		}
+
+		/**
+		 * An HTTP proxy that every request to Paid goes through (HTTPS is tunnelled with {@code CONNECT}).
+		 * @param host the proxy's host name or address
+		 * @param port the proxy's port
+		 * @return this builder
+		 */
+		public Builder proxy(String host, int port) {
+			Assert.hasText(host, "A proxy host is required");
+			Assert.isTrue(port > 0 && port <= 65535, () -> "Proxy port " + port + " is not between 1 and 65535");
+			this.proxy = new ConnectorProxy(host, port);
+			return this;
+		}
+
 		Builder clock(Clock clock) {
 			this.clock = clock;
 			return this;
@@ -377,11 +449,6 @@ public final class WebClientPaidClient implements PaidClient {
 			String apiKey = Objects.requireNonNull(this.apiKey);
 			String base = checkBaseUrl(this.baseUrl);
 			JsonMapper mapper = wireMapper(this.jsonMapper);
-			HttpClient httpClient = HttpClient.create()
-				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))
-				.responseTimeout(this.responseTimeout)
-				// the key lives here, below Spring's request logging, never in a WebClient header map
-				.headers((headers) -> headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey));
 			WebClient.Builder builder = this.webClientBuilder.baseUrl(base)
 				.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 				.defaultHeader(HttpHeaders.USER_AGENT, PaidClientVersion.userAgent())
@@ -390,8 +457,32 @@ public final class WebClientPaidClient implements PaidClient {
 					codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(mapper));
 				});
 			this.customizers.forEach((customizer) -> customizer.customize(builder));
-			builder.clientConnector(new ReactorClientHttpConnector(httpClient));
+			// the key lives on the connector's request, below Spring's request logging, never in a WebClient header map
+			builder.clientConnector(new BearerTokenConnector(connector(), apiKey));
 			return new WebClientPaidClient(builder.build(), base, this.retryPolicy, new PaidErrorParser(mapper, this.clock));
+		}
+
+		private ClientHttpConnector connector() {
+			ClientHttpConnectorBuilder<?> connectors = (this.connectorBuilder != null) ? this.connectorBuilder
+					: ClientHttpConnectorBuilder.detect();
+			if (this.proxy != null) {
+				connectors = this.proxy.applyTo(connectors);
+			}
+			connectors = customize(connectors);
+			HttpClientSettings settings = HttpClientSettings.defaults()
+				.withTimeouts(this.connectTimeout, this.responseTimeout)
+				.withSslBundle(this.sslBundle)
+				.orElse(this.httpClientSettings);
+			return connectors.build(settings);
+		}
+
+		@SuppressWarnings("unchecked")
+		private ClientHttpConnectorBuilder<?> customize(ClientHttpConnectorBuilder<?> connectors) {
+			ClientHttpConnectorBuilder<?>[] result = { connectors };
+			LambdaSafe
+				.callbacks(PaidClientHttpConnectorBuilderCustomizer.class, this.connectorCustomizers, connectors)
+				.invoke((customizer) -> result[0] = customizer.customize(result[0]));
+			return result[0];
 		}
 
 		/**
