@@ -27,6 +27,10 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 		@Nullable Integer customerWaitAttempts, @DefaultValue("10m") Duration productIdCacheTtl,
 		@DefaultValue("false") boolean backfillOnStartup, @DefaultValue Backfill backfill) {
 
+	public PaidSyncProperties {
+		PropertyConstraints.notNegative("paid.sync.product-id-cache-ttl", productIdCacheTtl);
+	}
+
 	/**
 	 * Ignored, see {@link #customerWaitAttempts}.
 	 * @return the value set, {@code null} when not set
@@ -46,6 +50,10 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 	 * @param chunkSize Entities read and queued per transaction.
 	 */
 	public record Backfill(@DefaultValue("500") int chunkSize) {
+
+		public Backfill {
+			PropertyConstraints.atLeast("paid.sync.backfill.chunk-size", chunkSize, 1);
+		}
 
 	}
 
