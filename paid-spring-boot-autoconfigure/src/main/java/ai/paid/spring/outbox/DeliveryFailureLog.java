@@ -259,6 +259,9 @@ final class DeliveryFailureLog {
 			return "0 s";
 		}
 		long millis = duration.toMillis();
+		if (millis < 1000) {
+			return millis + " ms";
+		}
 		if (millis < 10_000) {
 			return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
 		}
