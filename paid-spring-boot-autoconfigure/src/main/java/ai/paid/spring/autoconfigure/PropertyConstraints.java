@@ -34,7 +34,7 @@ final class PropertyConstraints {
 	 */
 	static void positive(String property, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw invalid(property, String.valueOf(value), "a duration longer than zero, such as 500ms, 10s or 5m");
+			throw invalid(property, format(value), "a duration longer than zero, such as 500ms, 10s or 5m");
 		}
 	}
 
@@ -45,7 +45,7 @@ final class PropertyConstraints {
 	 */
 	static void notNegative(String property, @Nullable Duration value) {
 		if (value == null || value.isNegative()) {
-			throw invalid(property, String.valueOf(value), "a duration of zero or more, such as 0s, 10s or 5m");
+			throw invalid(property, format(value), "a duration of zero or more, such as 0s, 10s or 5m");
 		}
 	}
 
@@ -72,9 +72,28 @@ final class PropertyConstraints {
 	static void notLonger(String shorter, Duration shorterValue, String longer, Duration longerValue) {
 		if (shorterValue.compareTo(longerValue) > 0) {
 			throw new InvalidPaidConfigurationException(shorter,
-					shorter + " is " + shorterValue + ", longer than " + longer + " (" + longerValue + ").",
+					shorter + " is " + format(shorterValue) + ", longer than " + longer + " (" + format(longerValue) + ").",
 					"Set " + shorter + " to at most " + longer + ", or raise " + longer + ".");
 		}
+	}
+
+	/** A duration the way it is written in a property: {@code 90s}, {@code -5m}, {@code 250ms}. */
+	static String format(@Nullable Duration value) {
+		if (value == null) {
+			return "(empty)";
+		}
+		long nanos = value.toNanos();
+		if (nanos == 0) {
+			return "0s";
+		}
+		long[] units = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L };
+		String[] suffixes = { "d", "h", "m", "s", "ms", "us" };
+		for (int i = 0; i < units.length; i++) {
+			if (nanos % units[i] == 0) {
+				return (nanos / units[i]) + suffixes[i];
+			}
+		}
+		return nanos + "ns";
 	}
 
 	private static InvalidPaidConfigurationException invalid(String property, String value, String allowed) {
