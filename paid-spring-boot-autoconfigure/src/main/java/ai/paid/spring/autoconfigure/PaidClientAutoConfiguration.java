@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration of the {@link PaidClient}: built on a clone of Boot's {@link WebClient.Builder} (so Boot's HTTP
  * client observations apply) and Boot's {@link JsonMapper}, pointed at Paid by the {@link PaidConnectionDetails}.
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, JacksonAutoConfiguration.class })
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "paid.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PaidProperties.class)
