@@ -125,7 +125,7 @@ public final class PaidOutboxAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("paidSync")
+	@ConditionalOnEnabledHealthIndicator("paidsync")
 	static final class HealthConfiguration {
 
 		@Bean
