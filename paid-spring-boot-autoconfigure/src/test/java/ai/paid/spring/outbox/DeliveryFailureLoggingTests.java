@@ -109,6 +109,22 @@ class DeliveryFailureLoggingTests {
 		assertThat(output.getAll()).doesNotContain(SECRET_KEY);
 	}
 
+	@Test
+	void aRejectedKeyIsOneErrorThatNeverShowsTheKey(CapturedOutput output) {
+		String wrongKey = "sk-wrong-key-never-in-any-log-0815";
+		this.runner.withPropertyValues("paid.base-url=" + this.paid.baseUrl(), "paid.api-key=" + wrongKey,
+				"paid.outbox.credentials-probe-interval=200ms")
+			.run((context) -> {
+				save(context, "acme-1");
+				// the first rejection and two probes
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.paid.requests().size() >= 3);
+				assertThat(output.getOut()).containsPattern("ERROR .*Paid rejected the API key \\(HTTP 403\\)");
+				assertThat(occurrences(output, "Paid rejected the API key")).isOne();
+				assertThat(occurrences(output, "could not deliver")).isZero();
+			});
+		assertThat(output.getAll()).doesNotContain(wrongKey).doesNotContain(SECRET_KEY);
+	}
+
 	private static void save(AssertableApplicationContext context, String... customers) {
 		PaidSyncOperations sync = context.getBean(PaidSyncOperations.class);
 		context.getBean(TransactionTemplate.class).executeWithoutResult((status) -> {
