@@ -54,6 +54,10 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("1m") Duration credentialsProbeInterval, @DefaultValue("15m") Duration healthBacklogAge,
 		@DefaultValue("1m") Duration failureLogInterval, @DefaultValue CircuitBreaker circuitBreaker) {
 
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
 	public PaidOutboxProperties {
 		PropertyConstraints.positive("paid.outbox.poll-interval", pollInterval);
 		PropertyConstraints.positive("paid.outbox.lease-duration", leaseDuration);
@@ -114,6 +118,10 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 	public record CircuitBreaker(@DefaultValue("20") int window, @DefaultValue("10") int minimumCalls,
 			@DefaultValue("0.5") double failureThreshold, @DefaultValue("12s") Duration openDuration) {
 
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
 		public CircuitBreaker {
 			PropertyConstraints.atLeast("paid.outbox.circuit-breaker.window", window, 1);
 			PropertyConstraints.atLeast("paid.outbox.circuit-breaker.minimum-calls", minimumCalls, 1);

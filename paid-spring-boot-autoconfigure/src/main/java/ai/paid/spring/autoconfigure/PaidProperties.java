@@ -22,6 +22,10 @@ public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable St
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
 		@DefaultValue Retry retry) {
 
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
 	public PaidProperties {
 		PropertyConstraints.positive("paid.connect-timeout", connectTimeout);
 		PropertyConstraints.positive("paid.response-timeout", responseTimeout);
@@ -52,6 +56,10 @@ public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable St
 			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
 			@DefaultValue("60s") Duration maxRetryAfter) {
 
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
 		public Retry {
 			PropertyConstraints.atLeast("paid.retry.max-attempts", maxAttempts, 1);
 			PropertyConstraints.notNegative("paid.retry.initial-backoff", initialBackoff);

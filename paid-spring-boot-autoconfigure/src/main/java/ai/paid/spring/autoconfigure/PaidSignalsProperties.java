@@ -37,6 +37,10 @@ public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @Defa
 		@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration retryBackoff,
 		@DefaultValue("10s") Duration shutdownTimeout, @DefaultValue Outbox outbox) {
 
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
 	public PaidSignalsProperties {
 		PropertyConstraints.atLeast("paid.signals.buffer-capacity", bufferCapacity, 1);
 		PropertyConstraints.atLeast("paid.signals.batch-size", batchSize, 1);
@@ -64,6 +68,10 @@ public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @Defa
 	 */
 	public record Outbox(@DefaultValue("4") int maxInFlight, @DefaultValue("100") int batchSize) {
 
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
 		public Outbox {
 			PropertyConstraints.atLeast("paid.signals.outbox.max-in-flight", maxInFlight, 1);
 			PropertyConstraints.atLeast("paid.signals.outbox.batch-size", batchSize, 1);

@@ -27,6 +27,10 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 		@Nullable Integer customerWaitAttempts, @DefaultValue("10m") Duration productIdCacheTtl,
 		@DefaultValue("false") boolean backfillOnStartup, @DefaultValue Backfill backfill) {
 
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
 	public PaidSyncProperties {
 		PropertyConstraints.notNegative("paid.sync.product-id-cache-ttl", productIdCacheTtl);
 	}
@@ -51,6 +55,10 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 	 */
 	public record Backfill(@DefaultValue("500") int chunkSize) {
 
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
 		public Backfill {
 			PropertyConstraints.atLeast("paid.sync.backfill.chunk-size", chunkSize, 1);
 		}
