@@ -176,8 +176,11 @@ final class DeliveryFailureLog {
 	/** Writes the summary line if deliveries failed in the last interval or lanes are still retrying. */
 	void summarize() {
 		Instant now = this.clock.instant();
-		Instant stale = now.minus(this.retention);
-		this.failing.values().removeIf((lane) -> lane.lastFailure().isBefore(stale));
+		if (!this.breakerOpen.get()) {
+			// while the breaker is open only probes run, so a lane that failed earlier is still waiting to be retried
+			Instant stale = now.minus(this.retention);
+			this.failing.values().removeIf((lane) -> lane.lastFailure().isBefore(stale));
+		}
 		long failed = this.failures.getAndSet(0);
 		int unlogged = this.firstFailuresCounted.getAndSet(0);
 		int parksUnlogged = this.parksCounted.getAndSet(0);
@@ -269,7 +272,10 @@ final class DeliveryFailureLog {
 		if (seconds < 120) {
 			return seconds + " s";
 		}
-		return (seconds < 7200) ? (seconds / 60) + " min" : (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
+		if (seconds < 7200) {
+			return (seconds / 60) + " min" + ((seconds % 60 != 0) ? " " + (seconds % 60) + " s" : "");
+		}
+		return (seconds / 3600) + " h " + (seconds % 3600 / 60) + " min";
 	}
 
 	private record Failing(Instant enqueuedAt, Instant lastFailure) {

@@ -147,6 +147,21 @@ class DeliveryFailureLogTests {
 	}
 
 	@Test
+	void aLaneCountsAsRetryingWhileTheBreakerHoldsItBackAndIsForgottenOnceStaleAfterwards() {
+		this.log.retrying("cust:a", row("a", 0, false), this.unavailable, this.retry);
+		this.log.breakerOpened(this.unavailable, Duration.ofSeconds(12));
+		this.clock.advance(Duration.ofMinutes(20));
+		this.log.summarize();
+		assertThat(this.lines.get(this.lines.size() - 1))
+			.startsWith("WARN Paid outbox: deliveries to Paid are failing: 1 lane(s) retrying here (oldest change "
+					+ "waiting 20 min)");
+		this.log.breakerClosed();
+		this.log.summarize();
+		assertThat(this.lines.get(this.lines.size() - 1)).startsWith("WARN Paid outbox circuit breaker closed: Paid "
+				+ "accepts deliveries again after 20 min;");
+	}
+
+	@Test
 	void waitingForADependencyAndRateLimitsAreNotWarnings() {
 		DeliveryFailure waiting = new DeliveryFailure(DeliveryFailure.Kind.HANDLER, 0, "customer not in Paid yet",
 				null);
