@@ -45,7 +45,11 @@ public class InvalidPaidConfigurationException extends RuntimeException {
 				"No Paid API key is configured: paid.api-key is missing or blank and the PAID_API_KEY environment "
 						+ "variable is not set, while the Paid starter is enabled.",
 				"Set the paid.api-key property or the PAID_API_KEY environment variable to your Paid API key, "
-						+ "or set paid.enabled=false to turn the Paid starter off.");
+						+ "or set paid.enabled=false to turn the Paid starter off. In tests (a @SpringBootTest such as "
+						+ "contextLoads()), either annotate the test class with @AutoConfigureMockPaid from "
+						+ "ai.paid.spring:paid-spring-boot-test (test scope), which starts a mock Paid server and sets "
+						+ "paid.base-url and paid.api-key, or turn the starter off for it with "
+						+ "@SpringBootTest(properties = \"paid.enabled=false\").");
 	}
 
 }

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP connector comes from Boot's {@link ClientHttpConnectorBuilder} (the one the application's other reactive clients
  * use, else the one Boot detects on the classpath), with Boot's {@link HttpClientSettings} under Paid's own.
  */
-@AutoConfiguration(after = { WebClientAutoConfiguration.class, JacksonAutoConfiguration.class })
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "paid.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PaidProperties.class)

@@ -44,9 +44,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link OutboxDeliveryHandler} beans, {@link OutboxAdmin} and {@link OutboxQueries}, schema initialization and
  * validation, meters and the {@code paidSync} health indicator.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-		TransactionAutoConfiguration.class },
-		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
 @ConditionalOnClass({ JdbcTemplate.class, PlatformTransactionManager.class })
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = { "paid.enabled", "paid.outbox.enabled" }, matchIfMissing = true)
@@ -124,7 +125,7 @@ public final class PaidOutboxAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("paidSync")
+	@ConditionalOnEnabledHealthIndicator("paidsync")
 	static final class HealthConfiguration {
 
 		@Bean

@@ -36,6 +36,9 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * instance after their lease.
  * @param credentialsProbeInterval How often one delivery is tried while Paid rejects the API key.
  * @param healthBacklogAge Oldest pending age above which the 'paidSync' health reports degraded.
+ * @param failureLogInterval Period of the summary log line while deliveries to Paid fail (lanes retrying, pending
+ * lanes, oldest pending age, last error); also the period over which at most 10 lanes' first failures and 10 parked
+ * lanes get a log line of their own.
  * @param circuitBreaker Circuit breaker that pauses dispatching while Paid keeps failing.
  */
 @ConfigurationProperties("paid.outbox")
@@ -49,7 +52,30 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("12") int maxAttempts, @DefaultValue("24h") Duration maxAge,
 		@DefaultValue("2m") Duration deliveryTimeout, @DefaultValue("10s") Duration shutdownTimeout,
 		@DefaultValue("1m") Duration credentialsProbeInterval, @DefaultValue("15m") Duration healthBacklogAge,
-		@DefaultValue CircuitBreaker circuitBreaker) {
+		@DefaultValue("1m") Duration failureLogInterval, @DefaultValue CircuitBreaker circuitBreaker) {
+
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
+	public PaidOutboxProperties {
+		PropertyConstraints.positive("paid.outbox.poll-interval", pollInterval);
+		PropertyConstraints.positive("paid.outbox.lease-duration", leaseDuration);
+		PropertyConstraints.atLeast("paid.outbox.max-concurrent-lanes", maxConcurrentLanes, 1);
+		PropertyConstraints.atLeast("paid.outbox.batch-size", batchSize, 1);
+		PropertyConstraints.atLeast("paid.outbox.database-threads", databaseThreads, 1);
+		PropertyConstraints.positive("paid.outbox.initial-backoff", initialBackoff);
+		PropertyConstraints.positive("paid.outbox.max-backoff", maxBackoff);
+		PropertyConstraints.notLonger("paid.outbox.initial-backoff", initialBackoff, "paid.outbox.max-backoff",
+				maxBackoff);
+		PropertyConstraints.atLeast("paid.outbox.max-attempts", maxAttempts, 1);
+		PropertyConstraints.positive("paid.outbox.max-age", maxAge);
+		PropertyConstraints.positive("paid.outbox.delivery-timeout", deliveryTimeout);
+		PropertyConstraints.notNegative("paid.outbox.shutdown-timeout", shutdownTimeout);
+		PropertyConstraints.positive("paid.outbox.credentials-probe-interval", credentialsProbeInterval);
+		PropertyConstraints.positive("paid.outbox.health-backlog-age", healthBacklogAge);
+		PropertyConstraints.positive("paid.outbox.failure-log-interval", failureLogInterval);
+	}
 
 	/**
 	 * The dispatcher's settings from these properties.
@@ -73,6 +99,7 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 			.credentialsProbeInterval(this.credentialsProbeInterval)
 			.deliveryTimeout(this.deliveryTimeout)
 			.shutdownTimeout(this.shutdownTimeout)
+			.failureLogInterval(this.failureLogInterval)
 			.build();
 	}
 
@@ -85,10 +112,22 @@ public record PaidOutboxProperties(@DefaultValue("true") boolean enabled,
 	 * @param openDuration Longest time between probe deliveries while open; each wait is drawn between 80% and 100% of
 	 * it so that instances do not probe in step. A recovered Paid is used again at most this long after it is back
 	 * (plus the probe's round trip), and each instance sends about one probe request per this interval during an
-	 * outage (12 a minute at 5 s; 30 s gives 2 a minute but up to 30 s before the drain resumes).
+	 * outage (about 5 a minute at 12 s; 5 s gives about 13 a minute, 30 s about 2 a minute but up to 30 s before the
+	 * drain resumes).
 	 */
 	public record CircuitBreaker(@DefaultValue("20") int window, @DefaultValue("10") int minimumCalls,
-			@DefaultValue("0.5") double failureThreshold, @DefaultValue("5s") Duration openDuration) {
+			@DefaultValue("0.5") double failureThreshold, @DefaultValue("12s") Duration openDuration) {
+
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
+		public CircuitBreaker {
+			PropertyConstraints.atLeast("paid.outbox.circuit-breaker.window", window, 1);
+			PropertyConstraints.atLeast("paid.outbox.circuit-breaker.minimum-calls", minimumCalls, 1);
+			PropertyConstraints.above("paid.outbox.circuit-breaker.failure-threshold", failureThreshold, 0, 1);
+			PropertyConstraints.positive("paid.outbox.circuit-breaker.open-duration", openDuration);
+		}
 
 	}
 

@@ -24,6 +24,15 @@ public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable St
 		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("30s") Duration responseTimeout,
 		@DefaultValue Retry retry, @DefaultValue Ssl ssl, @DefaultValue Proxy proxy) {
 
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
+	public PaidProperties {
+		PropertyConstraints.positive("paid.connect-timeout", connectTimeout);
+		PropertyConstraints.positive("paid.response-timeout", responseTimeout);
+	}
+
 	@Override
 	public String toString() {
 		return "PaidProperties[enabled=" + this.enabled + ", apiKey=" + mask(this.apiKey) + ", baseUrl=" + this.baseUrl
@@ -48,6 +57,17 @@ public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable St
 	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("3") int maxAttempts,
 			@DefaultValue("500ms") Duration initialBackoff, @DefaultValue("10s") Duration maxBackoff,
 			@DefaultValue("60s") Duration maxRetryAfter) {
+
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
+		public Retry {
+			PropertyConstraints.atLeast("paid.retry.max-attempts", maxAttempts, 1);
+			PropertyConstraints.notNegative("paid.retry.initial-backoff", initialBackoff);
+			PropertyConstraints.notNegative("paid.retry.max-backoff", maxBackoff);
+			PropertyConstraints.notNegative("paid.retry.max-retry-after", maxRetryAfter);
+		}
 
 	}
 

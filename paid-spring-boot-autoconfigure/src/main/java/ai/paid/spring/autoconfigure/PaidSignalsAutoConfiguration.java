@@ -75,7 +75,7 @@ public final class PaidSignalsAutoConfiguration {
 		SignalOutboxDeliveryHandler paidSignalOutboxDeliveryHandler(PaidClient client,
 				PaidSignalsProperties properties, ObjectProvider<SignalObserver> observers,
 				ObjectProvider<SignalCustomerReadiness> readiness) {
-			PaidSignalsProperties.Outbox outbox = properties.outbox().validated();
+			PaidSignalsProperties.Outbox outbox = properties.outbox();
 			return new SignalOutboxDeliveryHandler(client, observer(observers), outbox.maxInFlight(),
 					outbox.batchSize(), readiness.getIfUnique(() -> SignalCustomerReadiness.READY));
 		}

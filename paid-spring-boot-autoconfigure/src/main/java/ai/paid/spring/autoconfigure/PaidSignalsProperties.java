@@ -37,6 +37,21 @@ public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @Defa
 		@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration retryBackoff,
 		@DefaultValue("10s") Duration shutdownTimeout, @DefaultValue Outbox outbox) {
 
+	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
+	public PaidSignalsProperties {
+		PropertyConstraints.atLeast("paid.signals.buffer-capacity", bufferCapacity, 1);
+		PropertyConstraints.atLeast("paid.signals.batch-size", batchSize, 1);
+		PropertyConstraints.positive("paid.signals.flush-interval", flushInterval);
+		PropertyConstraints.notNegative("paid.signals.offer-timeout", offerTimeout);
+		PropertyConstraints.atLeast("paid.signals.max-in-flight", maxInFlight, 1);
+		PropertyConstraints.atLeast("paid.signals.max-attempts", maxAttempts, 1);
+		PropertyConstraints.positive("paid.signals.retry-backoff", retryBackoff);
+		PropertyConstraints.notNegative("paid.signals.shutdown-timeout", shutdownTimeout);
+	}
+
 	SignalBatcherSettings toSettings() {
 		return new SignalBatcherSettings(this.bufferCapacity, this.batchSize, this.flushInterval, this.overflow,
 				this.offerTimeout, this.maxInFlight, this.maxAttempts, this.retryBackoff, this.shutdownTimeout);
@@ -54,22 +69,12 @@ public record PaidSignalsProperties(@DefaultValue("true") boolean enabled, @Defa
 	public record Outbox(@DefaultValue("4") int maxInFlight, @DefaultValue("100") int batchSize) {
 
 		/**
-		 * Fails when a value is unusable, naming the property.
-		 * @return these settings
-		 * @throws InvalidPaidConfigurationException when a value is not positive
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
 		 */
-		Outbox validated() {
-			requirePositive("paid.signals.outbox.max-in-flight", this.maxInFlight);
-			requirePositive("paid.signals.outbox.batch-size", this.batchSize);
-			return this;
-		}
-
-		private static void requirePositive(String property, int value) {
-			if (value < 1) {
-				throw new InvalidPaidConfigurationException(property,
-						property + " is " + value + ", but it must be 1 or more.",
-						"Set " + property + " to 1 or more, or remove it to use the default.");
-			}
+		public Outbox {
+			PropertyConstraints.atLeast("paid.signals.outbox.max-in-flight", maxInFlight, 1);
+			PropertyConstraints.atLeast("paid.signals.outbox.batch-size", batchSize, 1);
 		}
 
 	}

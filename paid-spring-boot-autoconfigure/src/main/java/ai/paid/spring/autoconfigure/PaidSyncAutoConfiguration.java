@@ -54,10 +54,10 @@ import org.springframework.util.ClassUtils;
  * apply queued changes to Paid. To deliver one entity type yourself, declare an {@code OutboxDeliveryHandler} bean
  * named {@code paidCustomerDeliveryHandler}, {@code paidContactDeliveryHandler} or {@code paidOrderDeliveryHandler}.
  */
-@AutoConfiguration(
-		after = { PaidClientAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-				DataSourceAutoConfiguration.class },
-		afterName = "ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration")
+@AutoConfiguration(after = PaidClientAutoConfiguration.class,
+		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "paid.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "paid.sync.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PaidSyncProperties.class)

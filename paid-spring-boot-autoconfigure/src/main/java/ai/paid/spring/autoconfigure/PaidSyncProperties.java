@@ -28,6 +28,14 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 		@DefaultValue("false") boolean backfillOnStartup, @DefaultValue Backfill backfill) {
 
 	/**
+	 * Checks every value's range when the properties are bound.
+	 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+	 */
+	public PaidSyncProperties {
+		PropertyConstraints.notNegative("paid.sync.product-id-cache-ttl", productIdCacheTtl);
+	}
+
+	/**
 	 * Ignored, see {@link #customerWaitAttempts}.
 	 * @return the value set, {@code null} when not set
 	 * @deprecated whether the customer is pending in the outbox decides between waiting and parking
@@ -46,6 +54,14 @@ public record PaidSyncProperties(@DefaultValue("true") boolean enabled, @Default
 	 * @param chunkSize Entities read and queued per transaction.
 	 */
 	public record Backfill(@DefaultValue("500") int chunkSize) {
+
+		/**
+		 * Checks every value's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
+		public Backfill {
+			PropertyConstraints.atLeast("paid.sync.backfill.chunk-size", chunkSize, 1);
+		}
 
 	}
 

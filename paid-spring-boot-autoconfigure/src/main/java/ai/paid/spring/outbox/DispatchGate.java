@@ -117,6 +117,11 @@ final class DispatchGate {
 		}
 	}
 
+	/** Whether the circuit breaker holds dispatching back (open or half-open). */
+	boolean breakerOpen() {
+		return !this.breaker.isClosed();
+	}
+
 	/**
 	 * Records a retryable failure.
 	 * @return whether dispatching was already held back by the breaker, so the failure should not count

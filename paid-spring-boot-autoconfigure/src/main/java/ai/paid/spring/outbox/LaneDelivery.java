@@ -39,10 +39,13 @@ final class LaneDelivery {
 	 * @param clock the database's clock, for the lag
 	 * @param running whether the dispatcher is still running
 	 * @param paidBack called when Paid accepts again after an outage or rejected credentials
+	 * @param failureLog says what fails, once and at a bounded rate
+	 * @param breakerOpenDuration longest wait between probes while the circuit breaker is open, for its log line
 	 */
 	record Context(Map<String, OutboxDeliveryHandler> handlers, Duration deliveryTimeout,
 			Duration credentialsProbeInterval, OutboxObserver observer, DispatchGate gate, FailurePolicy failures,
-			Clock clock, BooleanSupplier running, Runnable paidBack) {
+			Clock clock, BooleanSupplier running, Runnable paidBack, DeliveryFailureLog failureLog,
+			Duration breakerOpenDuration) {
 
 		static Map<String, OutboxDeliveryHandler> byType(Collection<OutboxDeliveryHandler> handlers) {
 			Map<String, OutboxDeliveryHandler> byType = new HashMap<>();
@@ -226,6 +229,10 @@ final class LaneDelivery {
 		Duration lag = Duration.between(row.updatedAt(), this.context.clock().instant());
 		this.context.observer().delivered(row.record(), lag.isNegative() ? Duration.ZERO : lag);
 		boolean closed = this.context.gate().delivered();
+		if (closed) {
+			this.context.failureLog().breakerClosed();
+		}
+		this.context.failureLog().delivered(this.lane.key());
 		if (this.context.gate().credentialsAccepted()) {
 			logger.info("Paid accepted the API key again; outbox dispatching resumed");
 			closed = true;
@@ -253,6 +260,9 @@ final class LaneDelivery {
 					+ this.context.credentialsProbeInterval() + ". " + failure.message());
 			this.events.add(new PaidCredentialsRejectedEvent(failure.httpStatus(), failure.message()));
 		}
+		if (failure.kind() == DeliveryFailure.Kind.RETRYABLE && this.context.gate().breakerOpen()) {
+			this.context.failureLog().breakerOpened(failure, this.context.breakerOpenDuration());
+		}
 		settle(row, failure, decision);
 	}
 
@@ -262,6 +272,7 @@ final class LaneDelivery {
 			return;
 		}
 		this.context.observer().retried(row.record(), decision.outcome());
+		this.context.failureLog().retrying(this.lane.key(), row, failure, decision);
 		complete(new LaneOutcome(this.delivered, notSent(), row, failure, decision.countFailure(),
 				decision.reachedPaid(), decision.delay(), null), null);
 	}

@@ -155,8 +155,7 @@ final class LaneRunner {
 		if (park != null) {
 			OutboxRecord record = park.record();
 			this.observer.parked(record, park.meterOutcome());
-			logger.warn("Paid outbox parked lane " + lane.key() + " at " + record.entityType() + " "
-					+ record.entityId() + " (" + record.operation() + "): " + park.event().reason());
+			this.context.failureLog().parked(lane.key(), record, park.event());
 		}
 		delivery.events().forEach(this.events::publishEvent);
 		if (park != null) {

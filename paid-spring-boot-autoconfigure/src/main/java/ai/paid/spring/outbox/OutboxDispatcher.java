@@ -48,6 +48,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 
 	private final DatabaseOutageLog outage = new DatabaseOutageLog();
 
+	private final DeliveryFailureLog failureLog;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private final HeldLanes held = new HeldLanes();
@@ -101,9 +103,12 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 				settings.maxAge(), databaseClock);
 		Map<String, OutboxDeliveryHandler> byType = LaneDelivery.Context.byType(handlers);
 		this.entityTypes = byType.keySet();
+		OutboxAdmin backlog = new OutboxAdmin(dataSource, null);
+		this.failureLog = new DeliveryFailureLog(databaseClock, settings.failureLogInterval(),
+				settings.maxBackoff().plus(settings.failureLogInterval()), backlog::backlog);
 		LaneDelivery.Context context = new LaneDelivery.Context(byType, settings.deliveryTimeout(),
 				settings.credentialsProbeInterval(), observer, this.gate, failures, databaseClock, () -> this.running,
-				() -> this.claims.wakeAny());
+				() -> this.claims.wakeAny(), this.failureLog, settings.breakerOpenDuration());
 		this.runner = new LaneRunner(reader,
 				new LaneCompleter(jdbc, transaction, dialect), context, settings, observer, events, this.outage,
 				new RunnerHost());
@@ -161,6 +166,8 @@ public final class OutboxDispatcher implements SmartLifecycle, Consumer<Set<Stri
 			executors.repeat(Duration.ZERO, this.settings.pollInterval(), this::poll);
 			Duration heartbeat = this.settings.leaseDuration().dividedBy(3);
 			executors.repeat(heartbeat, heartbeat, this::heartbeat);
+			Duration summary = this.failureLog.interval();
+			executors.repeat(summary, summary, () -> execute(this.failureLog::summarize));
 			logger.debug("Paid outbox dispatcher " + this.owner + " started for entity types "
 					+ this.entityTypes);
 		}

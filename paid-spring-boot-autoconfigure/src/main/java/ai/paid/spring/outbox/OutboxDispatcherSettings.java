@@ -1,6 +1,6 @@
 package ai.paid.spring.outbox;
 
-// Why this class is long: longer than most classes here only because each of its sixteen values has a field, a getter
+// Why this class is long: longer than most classes here only because each of its seventeen values has a field, a getter
 // and a documented setter.
 
 import java.time.Duration;
@@ -28,6 +28,7 @@ public final class OutboxDispatcherSettings {
 	private final Duration credentialsProbeInterval;
 	private final Duration deliveryTimeout;
 	private final Duration shutdownTimeout;
+	private final Duration failureLogInterval;
 
 	private OutboxDispatcherSettings(Builder builder) {
 		this.pollInterval = builder.pollInterval;
@@ -46,6 +47,7 @@ public final class OutboxDispatcherSettings {
 		this.credentialsProbeInterval = builder.credentialsProbeInterval;
 		this.deliveryTimeout = builder.deliveryTimeout;
 		this.shutdownTimeout = builder.shutdownTimeout;
+		this.failureLogInterval = builder.failureLogInterval;
 	}
 
 	/**
@@ -128,6 +130,10 @@ public final class OutboxDispatcherSettings {
 		return this.shutdownTimeout;
 	}
 
+	Duration failureLogInterval() {
+		return this.failureLogInterval;
+	}
+
 	/** Builds {@link OutboxDispatcherSettings}; not thread-safe. */
 	public static final class Builder {
 
@@ -155,13 +161,15 @@ public final class OutboxDispatcherSettings {
 
 		private double breakerFailureThreshold = 0.5;
 
-		private Duration breakerOpenDuration = Duration.ofSeconds(5);
+		private Duration breakerOpenDuration = Duration.ofSeconds(12);
 
 		private Duration credentialsProbeInterval = Duration.ofMinutes(1);
 
 		private Duration deliveryTimeout = Duration.ofMinutes(2);
 
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		private Duration failureLogInterval = Duration.ofMinutes(1);
 
 		private Builder() {
 		}
@@ -323,6 +331,17 @@ public final class OutboxDispatcherSettings {
 		 */
 		public Builder shutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the period of the summary log line while deliveries fail, which is also the period of the budget of
+		 * first-failure and park lines.
+		 * @param failureLogInterval the value
+		 * @return this builder
+		 */
+		public Builder failureLogInterval(Duration failureLogInterval) {
+			this.failureLogInterval = Objects.requireNonNull(failureLogInterval, "failureLogInterval");
 			return this;
 		}
 

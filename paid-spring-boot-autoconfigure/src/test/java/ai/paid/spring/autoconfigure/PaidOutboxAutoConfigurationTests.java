@@ -200,6 +200,12 @@ class PaidOutboxAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean("paidSyncHealthIndicator"));
 	}
 
+	@Test
+	void healthIndicatorCanBeSwitchedOffWithTheCanonicalPropertyName() {
+		this.runner.withPropertyValues("management.health.paidsync.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("paidSyncHealthIndicator"));
+	}
+
 	private static OutboxMessage message(String id) {
 		return new OutboxMessage("cust:" + id, "CUSTOMER", id, OutboxOperation.UPSERT, "{}");
 	}

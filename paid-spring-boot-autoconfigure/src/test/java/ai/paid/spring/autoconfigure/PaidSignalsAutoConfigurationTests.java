@@ -188,16 +188,16 @@ class PaidSignalsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("paid.signals.outbox.max-in-flight is -1, but it must be 1 or more"));
+				.hasMessageContaining("Invalid value '-1' for paid.signals.outbox.max-in-flight: it must be 1 or more"));
 	}
 
 	@Test
-	void invalidSettingsFailTheStartupWithTheirReason() {
+	void invalidSettingsFailTheStartupNamingTheProperty() {
 		this.runner.withPropertyValues("paid.signals.batch-size=0")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("batchSize must be positive"));
+				.hasMessageContaining("Invalid value '0' for paid.signals.batch-size: it must be 1 or more"));
 	}
 
 }

@@ -42,6 +42,21 @@ class PaidStartupFailureTests {
 			.contains("paid.enabled=false");
 	}
 
+	@Test
+	void missingKeyTellsAnExistingSpringBootTestWhatToDo(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(App.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of()));
+		application.setEnvironment(environment);
+		assertThatExceptionOfType(Exception.class).isThrownBy(application::run);
+		assertThat(output).contains("In tests (a @SpringBootTest such as contextLoads())")
+			.contains("@AutoConfigureMockPaid from ai.paid.spring:paid-spring-boot-test")
+			.contains("@SpringBootTest(properties = \"paid.enabled=false\")");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, WebClientAutoConfiguration.class,
 			PaidClientAutoConfiguration.class })

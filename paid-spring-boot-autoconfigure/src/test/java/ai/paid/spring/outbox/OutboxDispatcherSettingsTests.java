@@ -28,7 +28,8 @@ class OutboxDispatcherSettingsTests {
 				Map.entry("paid.outbox.circuit-breaker.window", "7"),
 				Map.entry("paid.outbox.circuit-breaker.minimum-calls", "8"),
 				Map.entry("paid.outbox.circuit-breaker.failure-threshold", "0.9"),
-				Map.entry("paid.outbox.circuit-breaker.open-duration", "1009ms"));
+				Map.entry("paid.outbox.circuit-breaker.open-duration", "1009ms"),
+				Map.entry("paid.outbox.failure-log-interval", "1010ms"));
 		OutboxDispatcherSettings settings = new Binder(new MapConfigurationPropertySource(values))
 			.bindOrCreate("paid.outbox", PaidOutboxProperties.class)
 			.toDispatcherSettings();
@@ -48,6 +49,7 @@ class OutboxDispatcherSettingsTests {
 		assertThat(settings.breakerMinimumCalls()).isEqualTo(8);
 		assertThat(settings.breakerFailureThreshold()).isEqualTo(0.9);
 		assertThat(settings.breakerOpenDuration()).isEqualTo(Duration.ofMillis(1009));
+		assertThat(settings.failureLogInterval()).isEqualTo(Duration.ofMillis(1010));
 	}
 
 	@Test
@@ -57,7 +59,8 @@ class OutboxDispatcherSettingsTests {
 			.toDispatcherSettings();
 		OutboxDispatcherSettings defaults = OutboxDispatcherSettings.defaults();
 		assertThat(bound).usingRecursiveComparison().isEqualTo(defaults);
-		assertThat(defaults.breakerOpenDuration()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(defaults.breakerOpenDuration()).isEqualTo(Duration.ofSeconds(12));
+		assertThat(defaults.failureLogInterval()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 }

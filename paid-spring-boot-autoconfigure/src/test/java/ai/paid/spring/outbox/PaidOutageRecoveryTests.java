@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A three-minute Paid outage with the default circuit breaker: few requests while Paid is down, and the drain starts
- * within about five seconds of its recovery. Takes over three minutes, so it only runs with
+ * A three-minute Paid outage with the default circuit breaker: about five probe requests a minute while Paid is down,
+ * and the drain starts within about twelve seconds of its recovery. Takes over three minutes, so it only runs with
  * {@code -Dpaid.test.outage=true}.
  */
 @EnabledIfSystemProperty(named = "paid.test.outage", matches = "true")
@@ -48,7 +48,7 @@ class PaidOutageRecoveryTests {
 	private final AtomicLong firstDeliveryAfterRecovery = new AtomicLong();
 
 	@Test
-	void aRecoveredPaidIsUsedWithinFiveSecondsWithoutABurstDuringTheOutage() {
+	void aRecoveredPaidIsUsedWithinTwelveSecondsWithoutABurstDuringTheOutage() {
 		MockPaidServer server = paid.server();
 		PaidClient client = WebClientPaidClient.builder()
 			.baseUrl(server.baseUrl())
@@ -89,9 +89,9 @@ class PaidOutageRecoveryTests {
 				System.out.printf("Outage: %d requests before the breaker opened, %d requests in %.2f min while open "
 						+ "(%.1f/min), drain started %d ms after recovery%n", beforeOpen, whileOpen, minutesOpen,
 						perMinute, drainStartedAfter.toMillis());
-				// one probe per 4-5 s (open-duration 5 s, jittered): about 13 a minute, never a burst
-				assertThat(perMinute).isLessThanOrEqualTo(16);
-				assertThat(drainStartedAfter).isLessThan(Duration.ofMillis(5500));
+				// one probe per 9.6-12 s (open-duration 12 s, jittered): about 5.5 a minute, never a burst
+				assertThat(perMinute).isLessThanOrEqualTo(7);
+				assertThat(drainStartedAfter).isLessThan(Duration.ofMillis(12500));
 				await().atMost(Duration.ofSeconds(30)).until(() -> server.customers().size() == 30);
 				assertThat(admin.backlog().parkedLanes()).isZero();
 			});

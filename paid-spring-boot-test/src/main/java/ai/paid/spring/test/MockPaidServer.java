@@ -553,6 +553,26 @@ public final class MockPaidServer implements AutoCloseable {
 		this.settings.reset();
 	}
 
+	// ---- waiting for asynchronous deliveries
+
+	/**
+	 * Wait, up to {@link MockPaidAwait#DEFAULT_TIMEOUT}, for what an asynchronous delivery should bring, e.g.
+	 * {@code paid.await().customer("acme-1")} after saving the entity.
+	 * @return the waiting methods
+	 */
+	public MockPaidAwait await() {
+		return await(MockPaidAwait.DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Wait, up to the given timeout, for what an asynchronous delivery should bring.
+	 * @param timeout longest wait
+	 * @return the waiting methods
+	 */
+	public MockPaidAwait await(Duration timeout) {
+		return new MockPaidAwait(this, timeout);
+	}
+
 	private static Optional<Map<String, Object>> optional(@Nullable ObjectNode node) {
 		return Optional.ofNullable(node).map(MockJson::toMap);
 	}
