@@ -1,5 +1,8 @@
 package ai.paid.spring.catalog;
 
+// Why this class is long: over 300 lines because the wire enums of a price (pricing type, frequency, billing type,
+// signal type) and its builder belong to the one record they describe; each part is a few lines.
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
