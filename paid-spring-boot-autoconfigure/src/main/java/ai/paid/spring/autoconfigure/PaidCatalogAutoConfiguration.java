@@ -51,7 +51,8 @@ public final class PaidCatalogAutoConfiguration {
 			products.add(bean);
 		}
 		return new PaidCatalogReconciler(client, products, new PaidCatalogReconciler.Settings(properties.mode(),
-				properties.failOnDrift(), new UnitPriceConversion(properties.unitPriceUnit())));
+				properties.failOnDrift(), new UnitPriceConversion(properties.unitPriceUnit()),
+				properties.sendSignalType()));
 	}
 
 	@Bean

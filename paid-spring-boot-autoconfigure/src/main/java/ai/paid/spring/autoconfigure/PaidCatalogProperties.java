@@ -27,12 +27,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unitPriceUnit The unit of Paid's unitPrice, which Paid does not document: major (0.10 is ten cents) or minor
  * (10 is ten cents). Declared prices are always in major units and converted here only.
  * @param currency Currency of a declared price that names none.
+ * @param sendSignalType Whether usage prices are sent with their signalType (activity or outcome). It is new in Paid's
+ * API (paid-java 1.1); set false if Paid answers 400 for it, and it is then neither sent nor compared.
  * @param products Declared products by external id.
  */
 @ConfigurationProperties("paid.catalog")
 public record PaidCatalogProperties(@DefaultValue("verify") PaidCatalogMode mode,
 		@DefaultValue("false") boolean failOnDrift, @DefaultValue("major") UnitPriceUnit unitPriceUnit,
-		@DefaultValue("USD") String currency, @DefaultValue Map<String, Product> products) {
+		@DefaultValue("USD") String currency, @DefaultValue("true") boolean sendSignalType,
+		@DefaultValue Map<String, Product> products) {
 
 	/**
 	 * The declared products as definitions.

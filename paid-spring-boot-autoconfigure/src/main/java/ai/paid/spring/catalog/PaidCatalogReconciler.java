@@ -154,14 +154,14 @@ public final class PaidCatalogReconciler {
 							List.of("not in Paid"), null);
 				}
 				paid = create(declared);
-				ProductDiff diff = ProductDiff.between(declared, paid, this.settings.conversion());
+				ProductDiff diff = ProductDiff.between(declared, paid, this.settings.conversion(), this.settings.sendSignalType());
 				if (!diff.isEmpty()) {
 					paid = this.client.updateProductByExternalId(id, diff.toRequest());
 				}
 				return new CatalogProductState(id, CatalogProductState.Status.CREATED, paid.id(), diff.differences(),
 						null);
 			}
-			ProductDiff diff = ProductDiff.between(declared, paid, this.settings.conversion());
+			ProductDiff diff = ProductDiff.between(declared, paid, this.settings.conversion(), this.settings.sendSignalType());
 			if (diff.isEmpty()) {
 				return new CatalogProductState(id, CatalogProductState.Status.IN_SYNC, paid.id(), List.of(), null);
 			}
@@ -240,8 +240,21 @@ public final class PaidCatalogReconciler {
 	 * @param mode off, verify or apply
 	 * @param failOnDrift whether the startup reconcile fails the start when products drifted
 	 * @param conversion how declared prices become Paid's {@code unitPrice}
+	 * @param sendSignalType whether usage prices carry {@code signalType} (new in paid-java 1.1; a server on the 1.0
+	 * schema may reject it)
 	 */
-	public record Settings(PaidCatalogMode mode, boolean failOnDrift, UnitPriceConversion conversion) {
+	public record Settings(PaidCatalogMode mode, boolean failOnDrift, UnitPriceConversion conversion,
+			boolean sendSignalType) {
+
+		/**
+		 * Settings that send {@code signalType}.
+		 * @param mode off, verify or apply
+		 * @param failOnDrift whether the startup reconcile fails the start when products drifted
+		 * @param conversion how declared prices become Paid's {@code unitPrice}
+		 */
+		public Settings(PaidCatalogMode mode, boolean failOnDrift, UnitPriceConversion conversion) {
+			this(mode, failOnDrift, conversion, true);
+		}
 
 	}
 

@@ -41,7 +41,8 @@ final class ProductDiff {
 	private ProductDiff() {
 	}
 
-	static ProductDiff between(PaidProductDefinition declared, ProductDetail paid, UnitPriceConversion conversion) {
+	static ProductDiff between(PaidProductDefinition declared, ProductDetail paid, UnitPriceConversion conversion,
+			boolean signalType) {
 		ProductDiff diff = new ProductDiff();
 		if (!declared.name().equals(paid.name())) {
 			diff.name = declared.name();
@@ -61,19 +62,22 @@ final class ProductDiff {
 			diff.differ("active", paidActive, declared.active());
 		}
 		for (PaidPriceDefinition price : declared.prices()) {
-			diff.compare(price, match(price.name(), paid.attributes()), conversion);
+			diff.compare(price, match(price.name(), paid.attributes()), conversion, signalType);
 		}
 		return diff;
 	}
 
-	/** The wire pricing of a declared price. */
-	static ProductPricing pricing(PaidPriceDefinition price, UnitPriceConversion conversion) {
+	/**
+	 * The wire pricing of a declared price.
+	 * @param signalType whether to send {@code signalType} (Paid's 1.0 schema does not know it)
+	 */
+	static ProductPricing pricing(PaidPriceDefinition price, UnitPriceConversion conversion, boolean signalType) {
 		List<ProductPricePoint> points = price.prices()
 			.stream()
 			.map((p) -> new ProductPricePoint(p.currency(), conversion.toWire(p.currency(), p.amount())))
 			.toList();
 		return new ProductPricing(price.pricingType().wire(), price.eventName(),
-				(price.signalType() != null) ? price.signalType().wire() : null,
+				(signalType && price.signalType() != null) ? price.signalType().wire() : null,
 				(price.billingFrequency() != null) ? price.billingFrequency().wire() : null,
 				price.billingFrequencyCustomMonths(),
 				(price.billingType() != null) ? price.billingType().wire() : null, price.feeType(), points);
@@ -105,8 +109,9 @@ final class ProductDiff {
 		return first;
 	}
 
-	private void compare(PaidPriceDefinition price, @Nullable ProductAttribute paid, UnitPriceConversion conversion) {
-		ProductPricing wanted = pricing(price, conversion);
+	private void compare(PaidPriceDefinition price, @Nullable ProductAttribute paid, UnitPriceConversion conversion,
+			boolean signalType) {
+		ProductPricing wanted = pricing(price, conversion, signalType);
 		String where = "price '" + price.name() + "'";
 		if (paid == null) {
 			this.differences.add(where + ": not in Paid");

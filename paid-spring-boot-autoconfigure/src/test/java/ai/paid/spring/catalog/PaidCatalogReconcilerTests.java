@@ -261,6 +261,26 @@ class PaidCatalogReconcilerTests {
 	}
 
 	@Test
+	void signalTypeCanBeLeftOutForAPaidOnTheOlderSchema() {
+		MockPaidServer server = paid.server().productSignalTypeAccepted(false);
+		withMock(seedProduct("paid.catalog.mode=apply")).run((context) -> {
+			CatalogProductState state = context.getBean(PaidCatalogReconciler.class).lastReport().products().get(0);
+			assertThat(state.status()).isEqualTo(CatalogProductState.Status.FAILED);
+			assertThat(state.error()).contains("has no field 'signalType'");
+		});
+		withMock(seedProduct("paid.catalog.mode=apply", "paid.catalog.send-signal-type=false"))
+			.run((context) -> assertThat(context.getBean(PaidCatalogReconciler.class).lastReport().products().get(0)
+				.status()).isEqualTo(CatalogProductState.Status.UPDATED));
+		assertThat(attributes(server.productByExternalId("ai-sdr-001").orElseThrow()))
+			.extracting((attribute) -> pricing(attribute).containsKey("signalType"))
+			.containsExactly(false, false, false);
+		server.clearRequests();
+		withMock(seedProduct("paid.catalog.mode=apply", "paid.catalog.send-signal-type=false"))
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(server.requests()).extracting(RecordedRequest::method).containsOnly("GET");
+	}
+
+	@Test
 	void usagePriceWithoutEventNameFailsTheStartNamingTheProperty() {
 		withMock("paid.catalog.products.ai-sdr-001.name=AI SDR",
 				"paid.catalog.products.ai-sdr-001.prices[0].name=Usage pricing",

@@ -259,6 +259,18 @@ public final class MockPaidServer implements AutoCloseable {
 	}
 
 	/**
+	 * Choose whether product pricing may carry {@code signalType} (default {@code true}, Paid's schema since
+	 * paid-java 1.1). {@code false} plays a server on the 1.0 schema: a pricing with {@code signalType} gets 400
+	 * {@code UNKNOWN_FIELD}.
+	 * @param accepted whether {@code signalType} is accepted
+	 * @return this server
+	 */
+	public MockPaidServer productSignalTypeAccepted(boolean accepted) {
+		this.settings.productSignalTypeAccepted = accepted;
+		return this;
+	}
+
+	/**
 	 * Set how many recent requests are kept (default 10,000; {@code 0} turns recording off).
 	 * @param limit the number of requests to keep
 	 * @return this server

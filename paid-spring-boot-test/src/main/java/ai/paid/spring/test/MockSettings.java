@@ -18,6 +18,8 @@ final class MockSettings {
 
 	volatile boolean productPricingEnumsLowerCase = false;
 
+	volatile boolean productSignalTypeAccepted = true;
+
 	void reset() {
 		this.duplicateExternalIdBehavior = DuplicateExternalIdBehavior.REJECT_400;
 		this.authFailureStatus = 403;
@@ -25,6 +27,7 @@ final class MockSettings {
 		this.failSignalsForUnknownCustomers = false;
 		this.productAttributeMatching = ProductAttributeMatching.ID_ONLY;
 		this.productPricingEnumsLowerCase = false;
+		this.productSignalTypeAccepted = true;
 	}
 
 }

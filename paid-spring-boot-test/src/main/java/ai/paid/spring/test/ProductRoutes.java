@@ -108,8 +108,12 @@ final class ProductRoutes {
 		if (attributes != null) {
 			int index = 0;
 			for (Iterator<JsonNode> it = attributes.values().iterator(); it.hasNext(); index++) {
-				ProductPricingSchemas.validateAttribute(it.next(),
-						"UpdateProductRequest." + ATTRIBUTES + "[" + index + "]", this.settings.rejectUnknownFields);
+				JsonNode attribute = it.next();
+				String where = "UpdateProductRequest." + ATTRIBUTES + "[" + index + "]";
+				ProductPricingSchemas.validateAttribute(attribute, where, this.settings.rejectUnknownFields);
+				if (!this.settings.productSignalTypeAccepted && attribute.get("pricing").has("signalType")) {
+					throw MockApiError.badRequest("UNKNOWN_FIELD", where + ".pricing has no field 'signalType'");
+				}
 			}
 		}
 		try {
