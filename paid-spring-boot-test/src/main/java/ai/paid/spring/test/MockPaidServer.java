@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
- * customers, contacts, orders (with lines), products and signals under {@link #baseUrl()} (which ends in
+ * customers (with their users and credit balances), contacts, orders (with lines), products (with priced
+ * attributes) and signals under {@link #baseUrl()} (which ends in
  * {@code /api/v2}) with Paid's wire names and status codes:
  * <ul>
  * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
@@ -232,41 +233,6 @@ public final class MockPaidServer implements AutoCloseable {
 	 */
 	public MockPaidServer failSignalsForUnknownCustomers(boolean fail) {
 		this.settings.failSignalsForUnknownCustomers = fail;
-		return this;
-	}
-
-	/**
-	 * Choose how a product update matches an attribute sent without {@code productAttributeId} (default
-	 * {@link ProductAttributeMatching#ID_ONLY}: it becomes a new attribute). Paid does not document it.
-	 * @param matching the behaviour
-	 * @return this server
-	 */
-	public MockPaidServer productAttributeMatching(ProductAttributeMatching matching) {
-		this.settings.productAttributeMatching = matching;
-		return this;
-	}
-
-	/**
-	 * Choose whether product pricing is answered with lower-case {@code billingFrequency} and {@code billingType}
-	 * ({@code monthly}) instead of the Title-case sent ({@code Monthly}, default). Paid types these output fields as
-	 * plain strings, so their casing is not guaranteed.
-	 * @param lowerCase whether to lower-case them
-	 * @return this server
-	 */
-	public MockPaidServer productPricingEnumsLowerCase(boolean lowerCase) {
-		this.settings.productPricingEnumsLowerCase = lowerCase;
-		return this;
-	}
-
-	/**
-	 * Choose whether product pricing may carry {@code signalType} (default {@code true}, Paid's schema since
-	 * paid-java 1.1). {@code false} plays a server on the 1.0 schema: a pricing with {@code signalType} gets 400
-	 * {@code UNKNOWN_FIELD}.
-	 * @param accepted whether {@code signalType} is accepted
-	 * @return this server
-	 */
-	public MockPaidServer productSignalTypeAccepted(boolean accepted) {
-		this.settings.productSignalTypeAccepted = accepted;
 		return this;
 	}
 
@@ -575,7 +541,42 @@ public final class MockPaidServer implements AutoCloseable {
 		return MockJson.toMap(created);
 	}
 
-	// ---- customer users and credit balances (issue 13)
+	// ---- products with pricing, customer users and credit balances (issue 13)
+
+	/**
+	 * Choose how a product update matches an attribute sent without {@code productAttributeId} (default
+	 * {@link ProductAttributeMatching#ID_ONLY}: it becomes a new attribute). Paid does not document it.
+	 * @param matching the behaviour
+	 * @return this server
+	 */
+	public MockPaidServer productAttributeMatching(ProductAttributeMatching matching) {
+		this.settings.productAttributeMatching = matching;
+		return this;
+	}
+
+	/**
+	 * Choose whether product pricing is answered with lower-case {@code billingFrequency} and {@code billingType}
+	 * ({@code monthly}) instead of the Title-case sent ({@code Monthly}, default). Paid types these output fields as
+	 * plain strings, so their casing is not guaranteed.
+	 * @param lowerCase whether to lower-case them
+	 * @return this server
+	 */
+	public MockPaidServer productPricingEnumsLowerCase(boolean lowerCase) {
+		this.settings.productPricingEnumsLowerCase = lowerCase;
+		return this;
+	}
+
+	/**
+	 * Choose whether product pricing may carry {@code signalType} (default {@code true}, Paid's schema since
+	 * paid-java 1.1). {@code false} plays a server on the 1.0 schema: a pricing with {@code signalType} gets 400
+	 * {@code UNKNOWN_FIELD}.
+	 * @param accepted whether {@code signalType} is accepted
+	 * @return this server
+	 */
+	public MockPaidServer productSignalTypeAccepted(boolean accepted) {
+		this.settings.productSignalTypeAccepted = accepted;
+		return this;
+	}
 
 	/**
 	 * Return the users of all customers, in creation order, as {@code CustomerUser} maps.
