@@ -76,6 +76,21 @@ function renderOrders(orders) {
 		</tr>`).join(''));
 }
 
+function renderProducts(products) {
+	setHtml($('products'), products.length === 0 ? '<p class="empty">No products declared</p>' : products.map((p) => `
+		<div class="product" data-id="${esc(p.externalId)}">
+			<h3>${esc(p.name)} <span class="id">${esc(p.externalId)}${p.paidId ? ' · ' + esc(p.paidId) : ''}</span>
+				<span class="sync ${p.status === 'in sync' || p.status === 'created' || p.status === 'updated' ? 'synced' : 'parked'}">${esc(p.status)}</span></h3>
+			<table>
+				<thead><tr><th>Price</th><th>Amount</th><th>Kind</th></tr></thead>
+				<tbody>${p.prices.map((price) => `
+					<tr class="price"><td>${esc(price.name)}</td><td>${esc(price.price)}</td><td>${esc(price.kind)}</td></tr>`).join('')}
+				</tbody>
+			</table>
+			${p.differences.length ? `<p class="subtle">${p.differences.map(esc).join('<br>')}</p>` : ''}
+		</div>`).join(''));
+}
+
 function renderSignals(signals, count, ingested) {
 	$('signal-count').textContent = ingested === null || ingested === undefined
 		? `(${count})` : `(${count} emitted · ${ingested} ingested by the mock Paid)`;
@@ -119,6 +134,7 @@ function renderPaid(paid) {
 function render(data) {
 	state.data = data;
 	renderPaid(data.paid);
+	renderProducts(data.products);
 	renderAccounts(data.accounts);
 	renderContacts(data.contacts);
 	renderOrders(data.orders);

@@ -50,6 +50,7 @@ class DemoApiTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void accountContactSubscriptionAndAgentActivityShowOnTheDashboard() {
 		Map<String, Object> account = post("/api/accounts", Map.of("name", "Initech", "email", "ap@initech.example"));
 		String accountId = (String) account.get("id");
@@ -83,6 +84,13 @@ class DemoApiTests {
 		assertThat(rows(dashboard, "signals")).filteredOn("accountId", accountId)
 			.extracting((row) -> row.get("event"))
 			.containsExactly("meeting_booked", "email_sent");
+		assertThat(rows(dashboard, "products")).singleElement().satisfies((product) -> {
+			assertThat(product).containsEntry("externalId", "ai-sdr-pro")
+				.containsEntry("name", "AI SDR")
+				.containsEntry("status", "created");
+			assertThat((List<Map<String, Object>>) product.get("prices")).extracting((price) -> price.get("price"))
+				.containsExactly("$500 per month", "$0.10 per email_sent", "$50 per meeting_booked");
+		});
 		assertThat(dashboard.get("paid")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("embedded", true)
 			.containsEntry("baseUrl", this.paid.baseUrl());

@@ -83,6 +83,20 @@ class DemoPageBrowserTests {
 	}
 
 	@Test
+	void thePageShowsTheProductDeclaredInApplicationYmlWithItsThreePrices() {
+		WebDriver browser = chromium.driver();
+		browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		By prices = By.cssSelector("#products .product[data-id='ai-sdr-pro'] tr.price");
+		wait.until(ExpectedConditions.numberOfElementsToBe(prices, 3));
+		assertThat(browser.findElements(prices)).extracting(WebElement::getText)
+			.containsExactly("Platform fee $500 per month recurring", "Usage pricing $0.10 per email_sent activity",
+					"Outcome pricing $50 per meeting_booked outcome");
+		assertThat(browser.findElement(By.cssSelector("#products .product h3")).getText()).startsWith("AI SDR")
+			.contains("prod_");
+	}
+
+	@Test
 	void renamingAnAccountOnThePageRenamesThePaidCustomer() {
 		WebDriver browser = chromium.driver();
 		browser.get("http://localhost:" + this.port + "/");

@@ -75,7 +75,23 @@ class SeedScenarioTests {
 			.filter((request) -> request.method().equals("POST"))
 			.map(RecordedRequest::relativePath))
 			.filteredOn((path) -> !path.startsWith("/signals"))
-			.containsExactly("/customers/", "/contacts/", "/orders/");
+			.containsExactly("/products/", "/customers/", "/contacts/", "/orders/");
+	}
+
+	@Test
+	void theProductDeclaredInApplicationYmlIsCreatedWithItsThreePricesBeforeAnyOrder() {
+		Map<String, Object> product = this.paid.productByExternalId("ai-sdr-pro").orElseThrow();
+		assertThat(product).containsEntry("name", "AI SDR");
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> attributes = (List<Map<String, Object>>) product.get("productAttributes");
+		assertThat(attributes).extracting((attribute) -> attribute.get("name"))
+			.containsExactly("Platform fee", "Usage pricing", "Outcome pricing");
+		assertThat(attributes).extracting((attribute) -> (Object) ((Map<?, ?>) attribute.get("pricing")).get("pricePoints"))
+			.containsExactly(List.of(Map.of("currency", "USD", "unitPrice", 500)),
+					List.of(Map.of("currency", "USD", "unitPrice", 0.10)),
+					List.of(Map.of("currency", "USD", "unitPrice", 50)));
+		assertThat(attributes).extracting((attribute) -> (Object) ((Map<?, ?>) attribute.get("pricing")).get("eventName"))
+			.containsExactly(null, "email_sent", "meeting_booked");
 	}
 
 	@Test

@@ -50,9 +50,11 @@ class DashboardController {
 
 	private final ObjectProvider<HealthEndpoint> health;
 
+	private final CatalogView catalog;
+
 	DashboardController(AccountRepository accounts, ContactRepository contacts, SubscriptionRepository subscriptions,
 			AgentActivityRepository activity, SyncStates syncStates, PaidMeters meters, PaidTarget target,
-			ObjectProvider<EmbeddedPaid> embedded, ObjectProvider<HealthEndpoint> health) {
+			ObjectProvider<EmbeddedPaid> embedded, ObjectProvider<HealthEndpoint> health, CatalogView catalog) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.subscriptions = subscriptions;
@@ -62,6 +64,7 @@ class DashboardController {
 		this.target = target;
 		this.embedded = embedded;
 		this.health = health;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/api/dashboard")
@@ -81,7 +84,7 @@ class DashboardController {
 			.map((subscription) -> OrderRow.of(subscription, sync.of(SyncStates.ORDER, subscription.getId())))
 			.toList();
 		List<SignalRow> signalRows = this.activity.findTop30ByOrderByIdDesc().stream().map(SignalRow::of).toList();
-		return new Dashboard(paid(), accountRows, contactRows, orderRows, signalRows, this.activity.count(),
+		return new Dashboard(paid(), this.catalog.products(), accountRows, contactRows, orderRows, signalRows, this.activity.count(),
 				this.meters.figures("paid.outbox."), this.meters.figures("paid.signals."), paidSyncHealth());
 	}
 
@@ -104,7 +107,7 @@ class DashboardController {
 		return new HealthView(descriptor.getStatus().getCode(), (details != null) ? details : Map.of());
 	}
 
-	record Dashboard(PaidView paid, List<AccountRow> accounts, List<ContactRow> contacts, List<OrderRow> orders,
+	record Dashboard(PaidView paid, List<CatalogView.ProductRow> products, List<AccountRow> accounts, List<ContactRow> contacts, List<OrderRow> orders,
 			List<SignalRow> signals, long signalCount, List<Figure> outbox, List<Figure> signalMeters,
 			HealthView health) {
 	}

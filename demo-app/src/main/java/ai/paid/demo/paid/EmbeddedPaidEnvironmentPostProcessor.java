@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import ai.paid.demo.crm.Plan;
 import ai.paid.spring.test.MockPaidServer;
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +41,8 @@ class EmbeddedPaidEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 				|| environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			return;
 		}
+		// an empty Paid account: the plan's product and its prices come from paid.catalog (application.yml)
 		MockPaidServer server = new MockPaidServer().start();
-		// the plan's product exists in Paid before any order references it, as it would in a real Paid account
-		server.seedProduct(Plan.AI_SDR_PRO.displayName(), Plan.AI_SDR_PRO.productId());
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
 					Map.of("paid.base-url", server.baseUrl(), "paid.api-key", server.apiKey())));

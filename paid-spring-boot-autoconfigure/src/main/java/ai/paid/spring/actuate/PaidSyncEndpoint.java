@@ -32,7 +32,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * Write ({@code POST /actuator/paidsync/{action}}, parameters as a JSON body): {@code retry} a parked lane
  * ({@code lane}), {@code skip} its head row, {@code skip-lane} all its pending rows (the head and the rows that depend
  * on it, kept as skipped for audit), {@code resync} one entity ({@code type} and {@code id}) or one customer with its
- * contacts and orders ({@code customer}), {@code pause} and {@code resume} dispatching, {@code backfill} (optionally
+ * contacts, orders and users ({@code customer}), {@code pause} and {@code resume} dispatching, {@code backfill} (optionally
  * one {@code entity}) and {@code stop-backfill}.
  * <p>
  * Like every actuator endpoint it is only reachable over HTTP once listed in

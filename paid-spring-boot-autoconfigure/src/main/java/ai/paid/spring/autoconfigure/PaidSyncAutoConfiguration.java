@@ -15,6 +15,7 @@ import ai.paid.spring.sync.PaidSyncOperations;
 import ai.paid.spring.sync.delivery.ContactDeliveryHandler;
 import ai.paid.spring.sync.delivery.CustomerDeliveryHandler;
 import ai.paid.spring.sync.delivery.OrderDeliveryHandler;
+import ai.paid.spring.sync.delivery.UserDeliveryHandler;
 import ai.paid.spring.sync.delivery.OutboxPaidSync;
 import ai.paid.spring.sync.delivery.PaidSyncLinkQueries;
 import ai.paid.spring.sync.delivery.SyncSchemaInitializer;
@@ -52,7 +53,8 @@ import org.springframework.util.ClassUtils;
  * Auto-configuration of entity sync: the programmatic {@link PaidSyncOperations} API, capture of {@code @PaidSync} JPA entities
  * through Hibernate's event system (registered with an {@link Integrator}, like Envers), and the delivery handlers that
  * apply queued changes to Paid. To deliver one entity type yourself, declare an {@code OutboxDeliveryHandler} bean
- * named {@code paidCustomerDeliveryHandler}, {@code paidContactDeliveryHandler} or {@code paidOrderDeliveryHandler}.
+ * named {@code paidCustomerDeliveryHandler}, {@code paidContactDeliveryHandler}, {@code paidOrderDeliveryHandler} or
+ * {@code paidUserDeliveryHandler}.
  */
 @AutoConfiguration(after = PaidClientAutoConfiguration.class,
 		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
@@ -105,6 +107,12 @@ public final class PaidSyncAutoConfiguration {
 				PaidSyncProperties properties) {
 			return new OrderDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource),
 					properties.productIdCacheTtl());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(value = UserDeliveryHandler.class, name = "paidUserDeliveryHandler")
+		UserDeliveryHandler paidUserDeliveryHandler(PaidClient client, DataSource dataSource) {
+			return new UserDeliveryHandler(client.withoutRetries(), new JdbcTemplate(dataSource));
 		}
 
 	}

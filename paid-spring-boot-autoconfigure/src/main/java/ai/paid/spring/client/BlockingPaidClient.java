@@ -130,6 +130,39 @@ public final class BlockingPaidClient {
 		return value(this.client.getProductByExternalId(externalId));
 	}
 
+	// ---- products with pricing, customer users, credit balances (issue 13)
+
+	/** See {@link PaidClient#createProduct(CreateProductRequest)}. */
+	public Product createProduct(CreateProductRequest request) {
+		return value(this.client.createProduct(request));
+	}
+
+	/** See {@link PaidClient#getProductDetailByExternalId(String)}. */
+	public ProductDetail getProductDetailByExternalId(String externalId) {
+		return value(this.client.getProductDetailByExternalId(externalId));
+	}
+
+	/** See {@link PaidClient#updateProductByExternalId(String, UpdateProductRequest)}. */
+	public ProductDetail updateProductByExternalId(String externalId, UpdateProductRequest request) {
+		return value(this.client.updateProductByExternalId(externalId, request));
+	}
+
+	/** See {@link PaidClient#upsertCustomerUser(String, String, UpsertCustomerUserRequest)}. */
+	public CustomerUser upsertCustomerUser(String customerExternalId, String userExternalId,
+			UpsertCustomerUserRequest request) {
+		return value(this.client.upsertCustomerUser(customerExternalId, userExternalId, request));
+	}
+
+	/** See {@link PaidClient#getCreditBalances(String)}. */
+	public CreditBalanceList getCreditBalances(String customerId) {
+		return value(this.client.getCreditBalances(customerId));
+	}
+
+	/** See {@link PaidClient#getCreditBalancesByExternalId(String)}. */
+	public CreditBalanceList getCreditBalancesByExternalId(String customerExternalId) {
+		return value(this.client.getCreditBalancesByExternalId(customerExternalId));
+	}
+
 	private static <T> T value(Mono<T> mono) {
 		T value = await(mono);
 		if (value == null) {

@@ -81,6 +81,27 @@ public interface PaidClient {
 	/** {@code GET /products/external/{externalId}}. */
 	Mono<Product> getProductByExternalId(String externalId);
 
+	// ---- products with pricing, customer users, credit balances (issue 13)
+
+	/** {@code POST /products/}; never retried. Paid takes no pricing on create: follow with an update. */
+	Mono<Product> createProduct(CreateProductRequest request);
+
+	/** {@code GET /products/external/{externalId}}: the product with its priced attributes. */
+	Mono<ProductDetail> getProductDetailByExternalId(String externalId);
+
+	/** {@code PUT /products/external/{externalId}}: updates the product and upserts the attributes sent. */
+	Mono<ProductDetail> updateProductByExternalId(String externalId, UpdateProductRequest request);
+
+	/** {@code PUT /customers/{customerExternalId}/users/{userExternalId}}: creates or updates a customer's user. */
+	Mono<CustomerUser> upsertCustomerUser(String customerExternalId, String userExternalId,
+			UpsertCustomerUserRequest request);
+
+	/** {@code GET /customers/{id}/credits/balances}. */
+	Mono<CreditBalanceList> getCreditBalances(String customerId);
+
+	/** {@code GET /customers/external/{externalId}/credits/balances}. */
+	Mono<CreditBalanceList> getCreditBalancesByExternalId(String customerExternalId);
+
 	/**
 	 * A client that sends each request once, for callers with their own retry policy (the outbox). Implementations
 	 * without transport retries return themselves.

@@ -215,6 +215,44 @@ public final class WebClientPaidClient implements PaidClient {
 		return exchange(HttpMethod.GET, "/products/external/{externalId}", null, Product.class, true, externalId);
 	}
 
+	// ---- products with pricing, customer users, credit balances (issue 13)
+
+	@Override
+	public Mono<Product> createProduct(CreateProductRequest request) {
+		return exchange(HttpMethod.POST, "/products/", request, Product.class, false);
+	}
+
+	@Override
+	public Mono<ProductDetail> getProductDetailByExternalId(String externalId) {
+		return exchange(HttpMethod.GET, "/products/external/{externalId}", null, ProductDetail.class, true,
+				externalId);
+	}
+
+	@Override
+	public Mono<ProductDetail> updateProductByExternalId(String externalId, UpdateProductRequest request) {
+		return exchange(HttpMethod.PUT, "/products/external/{externalId}", request, ProductDetail.class, true,
+				externalId);
+	}
+
+	@Override
+	public Mono<CustomerUser> upsertCustomerUser(String customerExternalId, String userExternalId,
+			UpsertCustomerUserRequest request) {
+		return exchange(HttpMethod.PUT, "/customers/{customerExternalId}/users/{userExternalId}", request,
+				CustomerUser.class, true, customerExternalId, userExternalId);
+	}
+
+	@Override
+	public Mono<CreditBalanceList> getCreditBalances(String customerId) {
+		return exchange(HttpMethod.GET, "/customers/{id}/credits/balances", null, CreditBalanceList.class, true,
+				customerId);
+	}
+
+	@Override
+	public Mono<CreditBalanceList> getCreditBalancesByExternalId(String customerExternalId) {
+		return exchange(HttpMethod.GET, "/customers/external/{externalId}/credits/balances", null,
+				CreditBalanceList.class, true, customerExternalId);
+	}
+
 	private <T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> type,
 			boolean idempotent, Object... uriVariables) {
 		String call = describe(method, path, uriVariables);

@@ -10,7 +10,7 @@ import ai.paid.spring.client.SignalCustomer;
 
 /**
  * Attribution scopes, the Java form of the Paid SDKs' {@code trace()}: signals emitted inside a scope without their own
- * customer or product take the scope's.
+ * customer, product or user take the scope's; the user goes to {@code data.external_user_id}.
  *
  * <pre class="code">
  * try (var scope = PaidContext.customer("acme").product("ai-sdr").open()) {
@@ -68,6 +68,16 @@ public final class PaidContext {
 	}
 
 	/**
+	 * Starts a scope for the acting user, your id of a user of the customer: every signal emitted in it carries
+	 * {@code data.external_user_id} (unless the signal names its own user).
+	 * @param externalUserId your user id, e.g. {@code usr_jane_doe}
+	 * @return a scope builder
+	 */
+	public static Builder user(String externalUserId) {
+		return new Builder().user(externalUserId);
+	}
+
+	/**
 	 * The attribution of the innermost open scope on this thread.
 	 * @return the current attribution, {@code null} outside any scope
 	 */
@@ -103,7 +113,19 @@ public final class PaidContext {
 
 		private @Nullable SignalAttribution product;
 
+		private @Nullable String user;
+
 		private Builder() {
+		}
+
+		/**
+		 * The acting user, sent as {@code data.external_user_id}.
+		 * @param externalUserId your user id
+		 * @return this builder
+		 */
+		public Builder user(String externalUserId) {
+			this.user = requireText(externalUserId, "externalUserId");
+			return this;
 		}
 
 		/**
@@ -152,7 +174,7 @@ public final class PaidContext {
 		 */
 		public Scope open() {
 			PaidAttribution previous = CURRENT.get();
-			PaidAttribution own = new PaidAttribution(this.customer, this.product);
+			PaidAttribution own = new PaidAttribution(this.customer, this.product, this.user);
 			set((previous != null) ? previous.overlaidWith(own) : own);
 			return new Scope(previous);
 		}

@@ -51,7 +51,7 @@ public @interface PaidSignal {
 	/** SpEL for {@code data.quantity}. */
 	String quantity() default "";
 
-	/** SpEL for {@code data.external_user_id}. */
+	/** SpEL for {@code data.external_user_id}; when empty, the acting user of the {@link PaidContext} ({@code PaidContext.user(...)}), if any. */
 	String user() default "";
 
 	/**

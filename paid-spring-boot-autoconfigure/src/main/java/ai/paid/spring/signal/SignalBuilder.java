@@ -184,6 +184,10 @@ public final class SignalBuilder {
 		}
 		SignalAttribution product = (this.product != null) ? this.product
 				: (context != null) ? context.product() : null;
+		if (context != null && context.user() != null
+				&& (this.data == null || !this.data.containsKey(EXTERNAL_USER_ID))) {
+			data().put(EXTERNAL_USER_ID, context.user());
+		}
 		Signal signal = new Signal(this.eventName, customer, product,
 				(this.timestamp != null) ? this.timestamp : Instant.now(),
 				(this.data != null) ? Collections.unmodifiableMap(this.data) : null,

@@ -92,6 +92,7 @@ final class SignalBulkPost {
 
 	private void acknowledged(List<Signal> signals, BulkSignalsResponse response) {
 		this.observer.sent(this.path, response.ingested(), response.duplicates());
+		this.observer.acknowledged(this.path, signals);
 		if (response.failed() > 0) {
 			this.observer.failed(this.path, FailureReason.REJECTED, response.failed());
 			logger.warn("Paid did not accept " + response.failed() + " of " + signals.size() + " signals (ingested "

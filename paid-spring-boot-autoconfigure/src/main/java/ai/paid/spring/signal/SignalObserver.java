@@ -3,6 +3,8 @@ package ai.paid.spring.signal;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import ai.paid.spring.client.Signal;
+
 /**
  * Notified of what the signals machinery does, for metrics. The auto-configuration supplies the Micrometer meters
  * ({@code ai.paid.spring.actuate.SignalMetrics}) when a {@code MeterRegistry} is present, and {@link #NONE} otherwise.
@@ -41,6 +43,11 @@ public interface SignalObserver {
 			}
 
 			@Override
+			public void acknowledged(Path path, List<Signal> signals) {
+				all.forEach((observer) -> observer.acknowledged(path, signals));
+			}
+
+			@Override
 			public void failed(Path path, FailureReason reason, int count) {
 				all.forEach((observer) -> observer.failed(path, reason, count));
 			}
@@ -72,6 +79,15 @@ public interface SignalObserver {
 	 * @param duplicates signals Paid had already seen (a retry, or a repeated idempotency key)
 	 */
 	default void sent(Path path, int ingested, int duplicates) {
+	}
+
+	/**
+	 * Paid answered a signals POST: these signals reached it (ingested, duplicates, or counted as failed). Lets an
+	 * observer act per customer, e.g. {@code PaidCredits} forgets the customer's cached credit balances.
+	 * @param path where the signals came from
+	 * @param signals the signals of the POST
+	 */
+	default void acknowledged(Path path, List<Signal> signals) {
 	}
 
 	/**

@@ -3,7 +3,7 @@ package ai.paid.spring.sync;
 /**
  * The state of one customer, contact or order as it should look in Paid, identified by external ids.
  */
-public sealed interface PaidEntityData permits PaidCustomerData, PaidContactData, PaidOrderData {
+public sealed interface PaidEntityData permits PaidCustomerData, PaidContactData, PaidOrderData, PaidUserData {
 
 	/** What the data describes. */
 	PaidEntityType type();

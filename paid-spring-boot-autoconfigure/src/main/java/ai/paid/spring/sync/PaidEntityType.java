@@ -12,6 +12,12 @@ public enum PaidEntityType {
 	CONTACT,
 
 	/** An order of a customer. */
-	ORDER
+	ORDER,
+
+	/**
+	 * A user of a customer ({@code PUT /customers/{customerExternalId}/users/{userExternalId}}); a delete deactivates
+	 * it, since Paid has no route to delete a user.
+	 */
+	USER
 
 }

@@ -22,6 +22,9 @@ public interface PaidSyncOperations {
 	/** Creates or updates the order. Lines are sent only when the order is created. */
 	void order(PaidOrderData order);
 
+	/** Creates or updates a user of a customer; {@link #delete} with {@link PaidEntityType#USER} deactivates it. */
+	void user(PaidUserData user);
+
 	/**
 	 * Deletes the object from Paid. Deleting something Paid does not have is not an error.
 	 * @param type what to delete

@@ -50,7 +50,7 @@ class PaidSyncAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OutboxPaidSync.class);
 			assertThat(context.getBeansOfType(OutboxDeliveryHandler.class).values())
 				.extracting(OutboxDeliveryHandler::entityType)
-				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER");
+				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER", "USER");
 		});
 	}
 
@@ -81,7 +81,7 @@ class PaidSyncAutoConfigurationTests {
 		assertThat(output).doesNotContain("customer-wait-attempts");
 		this.runner.withPropertyValues("paid.sync.customer-wait-attempts=3").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBeansOfType(OutboxDeliveryHandler.class)).hasSize(3);
+			assertThat(context.getBeansOfType(OutboxDeliveryHandler.class)).hasSize(4);
 		});
 		assertThat(output).contains("WARN")
 			.contains("paid.sync.customer-wait-attempts is deprecated and ignored");
@@ -100,8 +100,8 @@ class PaidSyncAutoConfigurationTests {
 		this.runner.withBean("paidOrderDeliveryHandler", OutboxDeliveryHandler.class, () -> own)
 			.run((context) -> assertThat(context.getBeansOfType(OutboxDeliveryHandler.class).values())
 				.extracting(OutboxDeliveryHandler::entityType)
-				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER")
-				.hasSize(3));
+				.containsExactlyInAnyOrder("CUSTOMER", "CONTACT", "ORDER", "USER")
+				.hasSize(4));
 	}
 
 	@Test

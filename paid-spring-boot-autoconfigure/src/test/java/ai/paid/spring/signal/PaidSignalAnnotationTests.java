@@ -1,5 +1,6 @@
 package ai.paid.spring.signal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -63,6 +64,35 @@ class PaidSignalAnnotationTests {
 			assertThat(mock.server().signals().get(0)).containsEntry("eventName", "email_sent")
 				.containsEntry("customer", Map.of("externalCustomerId", "acme"))
 				.containsEntry("attribution", Map.of("externalProductId", "ai-sdr"));
+		});
+	}
+
+	@Test
+	void signalsInsideAUserScopeCarryExternalUserId() {
+		this.runner.run((context) -> {
+			Agent agent = context.getBean(Agent.class);
+			PaidSignals signals = context.getBean(PaidSignals.class);
+			try (PaidContext.Scope scope = PaidContext.customer("acme").product("ai-sdr").user("usr_jane_doe").open()) {
+				agent.sendEmail();
+				signals.emit("email_sent").idempotencyKey("by-builder").send();
+				signals.emit("email_sent").user("usr_john").idempotencyKey("own-user").send();
+				try (PaidContext.Scope inner = PaidContext.product("ai-sdr-lite").open()) {
+					signals.emit("email_sent").idempotencyKey("nested").send();
+				}
+			}
+			signals.emit("email_sent").customer("acme").idempotencyKey("outside").send();
+			await().untilAsserted(() -> assertThat(mock.server().signals()).hasSize(5));
+			Map<Object, Object> users = new java.util.HashMap<>();
+			mock.server().signals().forEach((signal) -> users.put(signal.get("idempotencyKey"),
+					(signal.get("data") != null) ? ((Map<?, ?>) signal.get("data")).get("external_user_id") : null));
+			assertThat(users).containsEntry("by-builder", "usr_jane_doe")
+				.containsEntry("own-user", "usr_john")
+				.containsEntry("nested", "usr_jane_doe")
+				.containsEntry("outside", null);
+			assertThat(mock.server().signals()).filteredOn((signal) -> !List.of("by-builder", "own-user", "nested",
+					"outside").contains(signal.get("idempotencyKey")))
+				.singleElement()
+				.satisfies((signal) -> assertThat(signal).containsEntry("data", Map.of("external_user_id", "usr_jane_doe")));
 		});
 	}
 

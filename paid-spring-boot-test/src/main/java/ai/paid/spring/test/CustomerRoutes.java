@@ -50,10 +50,13 @@ final class CustomerRoutes {
 
 	private final ExternalIdConflicts conflicts;
 
+	private final CustomerUserRoutes users;
+
 	CustomerRoutes(MockPaidStore store, MockSettings settings, ExternalIdConflicts conflicts) {
 		this.store = store;
 		this.settings = settings;
 		this.conflicts = conflicts;
+		this.users = new CustomerUserRoutes(store, settings);
 	}
 
 	MockResponse handle(MockRequest request) {
@@ -70,6 +73,13 @@ final class CustomerRoutes {
 		boolean external = request.segment(1).equals("external") && request.size() >= 3;
 		int idIndex = external ? 2 : 1;
 		String key = request.segment(idIndex);
+		if (!external && request.size() == 4 && request.segment(2).equals("users")) {
+			return this.users.upsert(request, key, request.segment(3));
+		}
+		if (request.size() == idIndex + 3 && request.segment(idIndex + 1).equals("credits")
+				&& request.segment(idIndex + 2).equals("balances")) {
+			return this.users.creditBalances(request, find(key, external));
+		}
 		if (request.size() == idIndex + 2 && request.segment(idIndex + 1).equals("state")) {
 			if (!request.method().equals("GET")) {
 				throw request.methodNotAllowed();
@@ -172,7 +182,8 @@ final class CustomerRoutes {
 		seats.put("unassigned", 0);
 		seats.putArray("data");
 		state.putArray("checkoutLinks");
-		state.putObject("credits").putArray("balances");
+		ArrayNode balances = state.putObject("credits").putArray("balances");
+		this.store.creditBalances.getOrDefault(customerId, java.util.List.of()).forEach(balances::add);
 		state.put("timestamp", MockJson.now());
 		return state;
 	}

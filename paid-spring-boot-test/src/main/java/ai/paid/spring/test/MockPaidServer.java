@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
- * customers, contacts, orders (with lines), products and signals under {@link #baseUrl()} (which ends in
+ * customers (with their users and credit balances), contacts, orders (with lines), products (with priced
+ * attributes) and signals under {@link #baseUrl()} (which ends in
  * {@code /api/v2}) with Paid's wire names and status codes:
  * <ul>
  * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
@@ -538,6 +539,117 @@ public final class MockPaidServer implements AutoCloseable {
 			throw new IllegalArgumentException("Could not seed: " + created.path("details").asString(""));
 		}
 		return MockJson.toMap(created);
+	}
+
+	// ---- products with pricing, customer users and credit balances (issue 13)
+
+	/**
+	 * Choose how a product update matches an attribute sent without {@code productAttributeId} (default
+	 * {@link ProductAttributeMatching#ID_ONLY}: it becomes a new attribute). Paid does not document it.
+	 * @param matching the behaviour
+	 * @return this server
+	 */
+	public MockPaidServer productAttributeMatching(ProductAttributeMatching matching) {
+		this.settings.productAttributeMatching = matching;
+		return this;
+	}
+
+	/**
+	 * Choose whether product pricing is answered with lower-case {@code billingFrequency} and {@code billingType}
+	 * ({@code monthly}) instead of the Title-case sent ({@code Monthly}, default). Paid types these output fields as
+	 * plain strings, so their casing is not guaranteed.
+	 * @param lowerCase whether to lower-case them
+	 * @return this server
+	 */
+	public MockPaidServer productPricingEnumsLowerCase(boolean lowerCase) {
+		this.settings.productPricingEnumsLowerCase = lowerCase;
+		return this;
+	}
+
+	/**
+	 * Choose whether product pricing may carry {@code signalType} (default {@code true}, Paid's schema since
+	 * paid-java 1.1). {@code false} plays a server on the 1.0 schema: a pricing with {@code signalType} gets 400
+	 * {@code UNKNOWN_FIELD}.
+	 * @param accepted whether {@code signalType} is accepted
+	 * @return this server
+	 */
+	public MockPaidServer productSignalTypeAccepted(boolean accepted) {
+		this.settings.productSignalTypeAccepted = accepted;
+		return this;
+	}
+
+	/**
+	 * Return the users of all customers, in creation order, as {@code CustomerUser} maps.
+	 * @return the users
+	 */
+	public List<Map<String, Object>> customerUsers() {
+		synchronized (this.store.users) {
+			return MockJson.toMaps(List.copyOf(this.store.users.values()));
+		}
+	}
+
+	/**
+	 * Return a user of a customer.
+	 * @param customerExternalId the customer's external id
+	 * @param userExternalId the user's external id
+	 * @return the user, if it exists
+	 */
+	public Optional<Map<String, Object>> customerUser(String customerExternalId, String userExternalId) {
+		return optional(this.store.users.get(customerExternalId + "/" + userExternalId));
+	}
+
+	/**
+	 * Give a customer a credit balance, as if credits had been granted in Paid; replaces the customer's balance in
+	 * the same credits currency.
+	 * @param customerExternalId the customer's external id (the customer must exist)
+	 * @param currencyKey the credits currency's key, e.g. {@code credits}
+	 * @param available spendable credits
+	 * @param total credits granted
+	 * @return the balance as {@code CreditBalance}
+	 */
+	public Map<String, Object> seedCreditBalance(String customerExternalId, String currencyKey, double available,
+			double total) {
+		ObjectNode customer = this.store.customers.getByExternalId(customerExternalId);
+		if (customer == null) {
+			throw new IllegalArgumentException("No customer with external id '" + customerExternalId + "'");
+		}
+		ObjectNode balance = MockJson.object();
+		balance.put("creditsCurrencyId", "cc_" + currencyKey);
+		balance.put("currencyName", currencyKey);
+		balance.put("currencyKey", currencyKey);
+		balance.put("available", available);
+		balance.put("used", total - available);
+		balance.put("total", total);
+		balance.put("periodStart", MockJson.now());
+		balance.putNull("periodEnd");
+		balance.putNull("rolloverEndDate");
+		balance.put("recipient", "organization");
+		ObjectNode grant = balance.putArray("grants").addObject();
+		grant.put("available", available);
+		grant.put("used", total - available);
+		grant.put("total", total);
+		grant.putNull("rolloverAmount");
+		grant.put("periodStart", MockJson.now());
+		grant.putNull("periodEnd");
+		grant.putNull("rolloverEndDate");
+		grant.putNull("expiresAt");
+		grant.put("isInRolloverWindow", false);
+		this.store.creditBalances.compute(customer.get("id").stringValue(), (id, balances) -> {
+			List<ObjectNode> updated = new java.util.ArrayList<>((balances != null) ? balances : List.of());
+			updated.removeIf((b) -> b.get("currencyKey").stringValue().equals(currencyKey));
+			updated.add(balance);
+			return List.copyOf(updated);
+		});
+		return MockJson.toMap(balance);
+	}
+
+	/**
+	 * Return a product with its attributes by external id, as {@code ProductDetail}.
+	 * @param externalId the external id
+	 * @return the product, if it exists
+	 */
+	public Optional<Map<String, Object>> productByExternalId(String externalId) {
+		return optional(this.store.products.getByExternalId(externalId));
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package ai.paid.spring.test;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,12 @@ final class MockPaidStore {
 
 	final Set<String> signalIdempotencyKeys = ConcurrentHashMap.newKeySet();
 
+	/** Customer users by {@code <customer external id>/<user external id>}, in creation order. */
+	final Map<String, ObjectNode> users = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	/** Credit balances by customer Paid id. */
+	final Map<String, List<ObjectNode>> creditBalances = new ConcurrentHashMap<>();
+
 	/** 400 unless {@code customerId} is an existing customer's Paid id (contacts and orders need one). */
 	void requireCustomer(String customerId, String where) {
 		if (this.customers.get(customerId) == null) {
@@ -44,6 +52,8 @@ final class MockPaidStore {
 		this.orderLines.clear();
 		this.signals.clear();
 		this.signalIdempotencyKeys.clear();
+		this.users.clear();
+		this.creditBalances.clear();
 	}
 
 }

@@ -14,11 +14,20 @@ final class MockSettings {
 
 	volatile boolean failSignalsForUnknownCustomers = false;
 
+	volatile ProductAttributeMatching productAttributeMatching = ProductAttributeMatching.ID_ONLY;
+
+	volatile boolean productPricingEnumsLowerCase = false;
+
+	volatile boolean productSignalTypeAccepted = true;
+
 	void reset() {
 		this.duplicateExternalIdBehavior = DuplicateExternalIdBehavior.REJECT_400;
 		this.authFailureStatus = 403;
 		this.rejectUnknownFields = true;
 		this.failSignalsForUnknownCustomers = false;
+		this.productAttributeMatching = ProductAttributeMatching.ID_ONLY;
+		this.productPricingEnumsLowerCase = false;
+		this.productSignalTypeAccepted = true;
 	}
 
 }

@@ -56,6 +56,10 @@ final class WireSchema {
 		return add(new Field(field, Type.STRING, false, false, Set.of(values), null));
 	}
 
+	WireSchema requiredEnum(String field, String... values) {
+		return add(new Field(field, Type.STRING, true, false, Set.of(values), null));
+	}
+
 	/** An object field validated by {@code nested}, or an array whose elements are. */
 	WireSchema nested(String field, Type type, boolean required, boolean nullable, WireSchema nested) {
 		return add(new Field(field, type, required, nullable, null, nested));
@@ -95,7 +99,8 @@ final class WireSchema {
 		validate(node, this.name, rejectUnknownFields);
 	}
 
-	private void validate(JsonNode node, String where, boolean rejectUnknownFields) {
+	/** Validates {@code node} as a part of a larger body, naming it {@code where} in errors. */
+	void validate(JsonNode node, String where, boolean rejectUnknownFields) {
 		if (!node.isObject()) {
 			throw MockApiError.badRequest("INVALID_BODY", where + " must be a JSON object");
 		}

@@ -157,6 +157,73 @@ class MockPaidServerResourceTests {
 	}
 
 	@Test
+	void productCreateAnswersWithoutAttributesAndUpdatesUpsertThemByIdKeepingTheOthers(MockPaidServer paid) {
+		PaidHttp.Response created = this.http.post("/products/", "{\"name\":\"AI SDR\",\"externalId\":\"ai-sdr\"}");
+		assertThat(created.json().has("productAttributes")).isFalse();
+		String fee = "{\"name\":\"Platform fee\",\"pricing\":{\"pricingType\":\"RecurringPerUnit\","
+				+ "\"billingFrequency\":\"Monthly\",\"billingType\":\"Advance\","
+				+ "\"pricePoints\":[{\"currency\":\"USD\",\"unitPrice\":500}]}}";
+		String usage = "{\"name\":\"Usage\",\"pricing\":{\"pricingType\":\"UsagePerUnit\",\"eventName\":\"email_sent\","
+				+ "\"signalType\":\"activity\",\"pricePoints\":[{\"currency\":\"USD\",\"unitPrice\":0.1}]}}";
+		PaidHttp.Response detail = this.http.put("/products/external/ai-sdr",
+				"{\"productAttributes\":[" + fee + "," + usage + "]}");
+		assertThat(detail.status()).isEqualTo(200);
+		assertThat(detail.json().get("productAttributes")).hasSize(2);
+		assertThat(detail.json().get("productAttributes").get(0).get("pricing").get("chargeType").asString())
+			.isEqualTo("recurring");
+		assertThat(detail.json().get("productAttributes").get(1).get("pricing").get("pricingModel").asString())
+			.isEqualTo("perUnit");
+		String feeId = detail.json().get("productAttributes").get(0).get("productAttributeId").asString();
+		String cheaper = fee.replace("500", "400").replace("{\"name\"", "{\"productAttributeId\":\"" + feeId + "\",\"name\"");
+		PaidHttp.Response updated = this.http.put("/products/external/ai-sdr", "{\"productAttributes\":[" + cheaper + "]}");
+		assertThat(updated.json().get("productAttributes")).hasSize(2);
+		assertThat(updated.json().get("productAttributes").get(0).get("pricing").get("pricePoints").get(0).get("unitPrice")
+			.asInt()).isEqualTo(400);
+		// without its id, an attribute is created anew (ID_ONLY), unless the mock matches by name
+		assertThat(this.http.put("/products/external/ai-sdr", "{\"productAttributes\":[" + fee + "]}")
+			.json().get("productAttributes")).hasSize(3);
+		paid.productAttributeMatching(ProductAttributeMatching.ID_OR_NAME);
+		assertThat(this.http.put("/products/external/ai-sdr", "{\"productAttributes\":[" + usage + "]}")
+			.json().get("productAttributes")).hasSize(3);
+		PaidHttp.Response unknownId = this.http.put("/products/external/ai-sdr",
+				"{\"productAttributes\":[" + fee.replace("{\"name\"", "{\"productAttributeId\":\"attr_nope\",\"name\"") + "]}");
+		assertThat(unknownId.status()).isEqualTo(400);
+		PaidHttp.Response chargeType = this.http.put("/products/external/ai-sdr",
+				"{\"productAttributes\":[" + fee.replace("\"pricingType\"", "\"chargeType\":\"recurring\",\"pricingType\"") + "]}");
+		assertThat(chargeType.status()).isEqualTo(400);
+		assertThat(chargeType.text("code")).isEqualTo("UNKNOWN_FIELD");
+		assertThat(this.http.put("/products/external/ai-sdr", "{\"productAttributes\":[{\"name\":\"X\",\"pricing\":"
+				+ "{\"pricingType\":\"Bogus\"}}]}").text("details")).contains("pricingType must be one of");
+	}
+
+	@Test
+	void customerUsersAreUpsertedUnderTheirCustomersExternalId(MockPaidServer paid) {
+		PaidHttp.Response created = this.http.put("/customers/acme-1/users/usr_jane", "{\"name\":\"Jane\"}");
+		assertThat(created.status()).isEqualTo(200);
+		assertThat(created.json().get("created").asBoolean()).isTrue();
+		assertThat(created.text("status")).isEqualTo("active");
+		assertThat(created.json().get("email").isNull()).isTrue();
+		PaidHttp.Response updated = this.http.put("/customers/acme-1/users/usr_jane", "{\"status\":\"deactivated\"}");
+		assertThat(updated.json().get("created").asBoolean()).isFalse();
+		assertThat(updated.text("name")).isEqualTo("Jane");
+		assertThat(paid.customerUser("acme-1", "usr_jane").orElseThrow()).containsEntry("status", "deactivated");
+		assertThat(this.http.put("/customers/nobody/users/usr_jane", "{}").status()).isEqualTo(404);
+		assertThat(this.http.put("/customers/acme-1/users/usr_jane", "{\"status\":\"gone\"}").status()).isEqualTo(400);
+	}
+
+	@Test
+	void creditBalancesAreServedByIdAndExternalIdWithoutPagination(MockPaidServer paid) {
+		assertThat(this.http.get("/customers/external/acme-1/credits/balances").json().toString())
+			.isEqualTo("{\"data\":[]}");
+		paid.seedCreditBalance("acme-1", "credits", 40, 100);
+		PaidHttp.Response balances = this.http.get("/customers/" + this.customerId + "/credits/balances");
+		assertThat(balances.json().get("data").get(0).get("available").asDouble()).isEqualTo(40);
+		assertThat(balances.json().has("pagination")).isFalse();
+		assertThat(this.http.get("/customers/external/acme-1/state").json().get("credits").get("balances")).hasSize(1);
+		assertThat(this.http.get("/customers/external/nobody/credits/balances").status()).isEqualTo(404);
+	}
+
+	@Test
 	void signalsAreDedupedByIdempotencyKey(MockPaidServer paid) {
 		String signal = "{\"eventName\":\"call\",\"customer\":{\"externalCustomerId\":\"acme-1\"},"
 				+ "\"attribution\":{\"externalProductId\":\"agent-1\"},\"data\":{\"quantity\":2},"

@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * {@code .country}, {@code .zipCode};</li>
  * <li>order: {@code name}, {@code startDate} and {@code endDate} (a date or date-time type), {@code currency},
  * {@code creationState}, {@code subscriptionTerms}, {@code billingAnchor} (integers), {@code paymentTerms},
- * {@code metadata}.</li>
+ * {@code metadata};</li>
+ * <li>user ({@code @PaidSync(type = USER)}): {@code name}, {@code email}, {@code metadata}.</li>
  * </ul>
  * Text fields accept {@code CharSequence}, enums and {@code java.util.Currency}; {@code creationState} accepts
  * {@code draft} / {@code active} in any case. Unknown names and unsuitable types fail the application start.

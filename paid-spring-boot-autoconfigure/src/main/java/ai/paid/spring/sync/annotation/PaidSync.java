@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 import ai.paid.spring.sync.PaidMapper;
 
 /**
- * Mirrors a JPA entity into Paid as a customer, a contact or an order. Inserts, updates and deletes of the entity are
+ * Mirrors a JPA entity into Paid as a customer, a contact, an order or a user of a customer. Inserts, updates and deletes of the entity are
  * captured in the saving transaction and delivered through the outbox after it commits; a rollback sends nothing.
  * <p>
  * The external id is the member marked {@link PaidExternalId}, else the entity's {@code @Id}. Paid fields come from
@@ -58,8 +58,15 @@ public @interface PaidSync {
 		ORDER,
 
 		/**
+		 * A user of a customer (a person who uses the product inside the customer's account, whose activity signals
+		 * carry {@code data.external_user_id}). Never inferred: an entity with a customer relation and no order
+		 * fields is a contact unless it says {@code type = USER}.
+		 */
+		USER,
+
+		/**
 		 * Decided from the mapping: {@link PaidOrderLines}, {@link PaidBillingContact} or an order-only field make an
-		 * order; otherwise a customer relation makes a contact; otherwise a customer.
+		 * order; otherwise a customer relation makes a contact; otherwise a customer. A user is never inferred.
 		 */
 		INFERRED
 

@@ -6,6 +6,7 @@ import ai.paid.spring.sync.PaidCustomerData;
 import ai.paid.spring.sync.PaidEntityType;
 import ai.paid.spring.sync.PaidOrderData;
 import ai.paid.spring.sync.PaidSyncOperations;
+import ai.paid.spring.sync.PaidUserData;
 
 /**
  * {@link PaidSyncOperations} on top of the outbox: every call is one enqueue in the caller's transaction. Created by the
@@ -39,6 +40,11 @@ public final class OutboxPaidSync implements PaidSyncOperations {
 	@Override
 	public void order(PaidOrderData order) {
 		this.outbox.enqueue(this.messages.upsert(order));
+	}
+
+	@Override
+	public void user(PaidUserData user) {
+		this.outbox.enqueue(this.messages.upsert(user));
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import ai.paid.spring.sync.PaidEntityType;
 import ai.paid.spring.sync.PaidOrderData;
 import ai.paid.spring.sync.PaidOrderLine;
 import ai.paid.spring.sync.PaidSyncDataException;
+import ai.paid.spring.sync.PaidUserData;
 import ai.paid.spring.sync.delivery.SyncPayloadCodec;
 import org.hibernate.Hibernate;
 import org.jspecify.annotations.Nullable;
@@ -137,6 +138,7 @@ final class AnnotatedEntityMapping implements EntityMapping {
 			case CUSTOMER -> PaidCustomerData.class;
 			case CONTACT -> PaidContactData.class;
 			case ORDER -> PaidOrderData.class;
+			case USER -> PaidUserData.class;
 		};
 		return this.codec.mapper().convertValue(values, dataType);
 	}

@@ -133,6 +133,8 @@ final class AnnotatedMappingDraft {
 				return PaidEntityType.CONTACT;
 			case ORDER:
 				return PaidEntityType.ORDER;
+			case USER:
+				return PaidEntityType.USER;
 			default:
 		}
 		Set<String> names = new HashSet<>(this.fields.values());
@@ -160,9 +162,8 @@ final class AnnotatedMappingDraft {
 			Class<?> target = attribute.getJavaType();
 			if (isToOne(attribute) && target != this.entityClass) {
 				AnnotatedMappingDraft draft = drafts.get(target);
-				if (mapped.contains(target)
-						|| (draft != null && draft.type != PaidEntityType.CONTACT
-								&& draft.type != PaidEntityType.ORDER)) {
+				if (mapped.contains(target) || (draft != null && draft.type != PaidEntityType.CONTACT
+						&& draft.type != PaidEntityType.ORDER && draft.type != PaidEntityType.USER)) {
 					candidates.add(attribute);
 				}
 			}

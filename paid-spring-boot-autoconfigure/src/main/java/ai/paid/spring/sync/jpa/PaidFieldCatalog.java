@@ -52,6 +52,12 @@ final class PaidFieldCatalog {
 		order.put("billingAnchor", PaidFieldKind.INTEGER);
 		order.put("metadata", PaidFieldKind.MAP);
 		FIELDS.put(PaidEntityType.ORDER, order);
+
+		Map<String, PaidFieldKind> user = new LinkedHashMap<>();
+		user.put("name", PaidFieldKind.TEXT);
+		user.put("email", PaidFieldKind.TEXT);
+		user.put("metadata", PaidFieldKind.MAP);
+		FIELDS.put(PaidEntityType.USER, user);
 	}
 
 	private PaidFieldCatalog() {
