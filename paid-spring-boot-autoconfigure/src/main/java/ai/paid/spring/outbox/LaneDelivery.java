@@ -1,5 +1,8 @@
 package ai.paid.spring.outbox;
 
+// Why this class is long: one batch of a lane from send to outcome, one row or one group at a time, with the
+// decisions on each answer in one place; it touches no database.
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package ai.paid.spring.outbox;
 
+// Why this class is long: it is the public face of the outbox (lifecycle, pause, status) and wires the parts it
+// runs; the work itself lives in LaneClaims, LaneRunner, LaneCompleter and HeldLanes.
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
