@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -255,7 +255,8 @@ public final class WebClientPaidClient implements PaidClient {
 
 	private <T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> type,
 			boolean idempotent, Object... uriVariables) {
-		String call = describe(method, path, uriVariables);
+		// named in errors and retries only: built when first needed, not for every successful call
+		Supplier<String> call = () -> describe(method, path, uriVariables);
 		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(path, uriVariables);
 		WebClient.RequestHeadersSpec<?> request = (body != null)
 				? spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : spec;
@@ -266,27 +267,35 @@ public final class WebClientPaidClient implements PaidClient {
 					return response.releaseBody().then(Mono.<T>empty());
 				}
 				return response.bodyToMono(type)
-					.onErrorMap(CodecException.class, (ex) -> this.errors.undecodable(call, status, ex))
-					.switchIfEmpty(Mono.error(() -> this.errors.emptyBody(call, status)));
+					.onErrorMap(CodecException.class, (ex) -> this.errors.undecodable(call.get(), status, ex))
+					.switchIfEmpty(Mono.error(() -> this.errors.emptyBody(call.get(), status)));
 			}
 			String retryAfter = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
 			return response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.onErrorReturn("")
-				.flatMap((text) -> Mono.error(this.errors.fromResponse(call, status, retryAfter, text)));
-		}).onErrorMap((ex) -> !(ex instanceof PaidApiException), (ex) -> this.errors.fromTransportError(call, ex));
+				.flatMap((text) -> Mono.error(this.errors.fromResponse(call.get(), status, retryAfter, text)));
+		}).onErrorMap((ex) -> !(ex instanceof PaidApiException), (ex) -> this.errors.fromTransportError(call.get(), ex));
 		if (idempotent && this.retryPolicy.retries()) {
-			result = result.retryWhen(this.retryPolicy.toRetry(call));
+			result = result.retryWhen(this.retryPolicy.toRetry(call.get()));
 		}
 		return result;
 	}
 
-	private static String describe(HttpMethod method, String path, Object... uriVariables) {
-		String expanded = path;
+	/** The call as a log line names it, {@code PUT /customers/external/acme-1}. */
+	static String describe(HttpMethod method, String path, Object... uriVariables) {
+		StringBuilder call = new StringBuilder(method.name()).append(' ');
+		int from = 0;
 		for (Object variable : uriVariables) {
-			expanded = expanded.replaceFirst("\\{[^}]+}", Matcher.quoteReplacement(variable.toString()));
+			int open = path.indexOf('{', from);
+			int close = (open >= 0) ? path.indexOf('}', open) : -1;
+			if (close < 0) {
+				break;
+			}
+			call.append(path, from, open).append(variable);
+			from = close + 1;
 		}
-		return method.name() + " " + expanded;
+		return call.append(path, from, path.length()).toString();
 	}
 
 	/**

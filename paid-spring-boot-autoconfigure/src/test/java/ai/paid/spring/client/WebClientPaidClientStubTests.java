@@ -34,6 +34,15 @@ class WebClientPaidClientStubTests {
 	}
 
 	@Test
+	void aCallIsNamedWithItsVariablesInPlace() {
+		assertThat(WebClientPaidClient.describe(org.springframework.http.HttpMethod.PUT,
+				"/customers/external/{externalId}/users/{userId}", "acme-1", "usr_{jane}"))
+			.isEqualTo("PUT /customers/external/acme-1/users/usr_{jane}");
+		assertThat(WebClientPaidClient.describe(org.springframework.http.HttpMethod.POST, "/signals/bulk"))
+			.isEqualTo("POST /signals/bulk");
+	}
+
+	@Test
 	void nonJsonErrorBodyGivesStatusAndSnippet() {
 		this.stub.enqueue(404, Map.of("Content-Type", "text/html"), "<html><h1>Not Found</h1></html>");
 		PaidApiException ex = catchPaid(() -> client().getProduct("prod_1"));
