@@ -210,6 +210,11 @@ public final class WebClientPaidClient implements PaidClient {
 		return exchange(HttpMethod.GET, "/products/external/{externalId}", null, Product.class, true, externalId);
 	}
 
+	@Override
+	public Mono<BulkCostsResponse> sendCosts(List<Cost> costs) {
+		return exchange(HttpMethod.POST, "/costs/bulk", Map.of("costs", costs), BulkCostsResponse.class, false);
+	}
+
 	private <T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> type,
 			boolean idempotent, Object... uriVariables) {
 		String call = describe(method, path, uriVariables);
