@@ -553,6 +553,14 @@ public final class MockPaidServer implements AutoCloseable {
 		this.settings.reset();
 	}
 
+	/**
+	 * Return the ingested costs, in arrival order, as sent. A rejected batch (400) stored none of its costs.
+	 * @return the costs
+	 */
+	public List<Map<String, Object>> costs() {
+		return MockJson.toMaps(List.copyOf(this.store.costs));
+	}
+
 	private static Optional<Map<String, Object>> optional(@Nullable ObjectNode node) {
 		return Optional.ofNullable(node).map(MockJson::toMap);
 	}

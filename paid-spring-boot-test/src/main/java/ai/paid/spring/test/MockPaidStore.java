@@ -28,6 +28,8 @@ final class MockPaidStore {
 
 	final Set<String> signalIdempotencyKeys = ConcurrentHashMap.newKeySet();
 
+	final ConcurrentLinkedQueue<ObjectNode> costs = new ConcurrentLinkedQueue<>();
+
 	/** 400 unless {@code customerId} is an existing customer's Paid id (contacts and orders need one). */
 	void requireCustomer(String customerId, String where) {
 		if (this.customers.get(customerId) == null) {
@@ -44,6 +46,7 @@ final class MockPaidStore {
 		this.orderLines.clear();
 		this.signals.clear();
 		this.signalIdempotencyKeys.clear();
+		this.costs.clear();
 	}
 
 }

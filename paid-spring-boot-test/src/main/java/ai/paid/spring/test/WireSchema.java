@@ -95,7 +95,7 @@ final class WireSchema {
 		validate(node, this.name, rejectUnknownFields);
 	}
 
-	private void validate(JsonNode node, String where, boolean rejectUnknownFields) {
+	void validate(JsonNode node, String where, boolean rejectUnknownFields) {
 		if (!node.isObject()) {
 			throw MockApiError.badRequest("INVALID_BODY", where + " must be a JSON object");
 		}
