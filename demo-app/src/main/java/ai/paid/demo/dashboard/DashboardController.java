@@ -14,6 +14,7 @@ import ai.paid.demo.crm.ContactRepository;
 import ai.paid.demo.crm.Subscription;
 import ai.paid.demo.crm.SubscriptionRepository;
 import ai.paid.demo.dashboard.PaidMeters.Figure;
+import ai.paid.demo.margin.Margins;
 import ai.paid.demo.paid.EmbeddedPaid;
 import ai.paid.demo.paid.PaidTarget;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +51,11 @@ class DashboardController {
 
 	private final ObjectProvider<HealthEndpoint> health;
 
+	private final Margins margins;
+
 	DashboardController(AccountRepository accounts, ContactRepository contacts, SubscriptionRepository subscriptions,
 			AgentActivityRepository activity, SyncStates syncStates, PaidMeters meters, PaidTarget target,
-			ObjectProvider<EmbeddedPaid> embedded, ObjectProvider<HealthEndpoint> health) {
+			ObjectProvider<EmbeddedPaid> embedded, ObjectProvider<HealthEndpoint> health, Margins margins) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.subscriptions = subscriptions;
@@ -62,13 +65,15 @@ class DashboardController {
 		this.target = target;
 		this.embedded = embedded;
 		this.health = health;
+		this.margins = margins;
 	}
 
 	@GetMapping("/api/dashboard")
 	@Transactional(readOnly = true)
 	Dashboard dashboard() {
 		SyncStates.Snapshot sync = this.syncStates.snapshot();
-		List<AccountRow> accountRows = this.accounts.findAllByOrderByCreatedAtAsc()
+		List<Account> allAccounts = this.accounts.findAllByOrderByCreatedAtAsc();
+		List<AccountRow> accountRows = allAccounts
 			.stream()
 			.map((account) -> AccountRow.of(account, sync.of(SyncStates.CUSTOMER, account.getId())))
 			.toList();
@@ -82,7 +87,8 @@ class DashboardController {
 			.toList();
 		List<SignalRow> signalRows = this.activity.findTop30ByOrderByIdDesc().stream().map(SignalRow::of).toList();
 		return new Dashboard(paid(), accountRows, contactRows, orderRows, signalRows, this.activity.count(),
-				this.meters.figures("paid.outbox."), this.meters.figures("paid.signals."), paidSyncHealth());
+				this.meters.figures("paid.outbox."), this.meters.figures("paid.signals."), paidSyncHealth(),
+				this.margins.of(allAccounts), this.meters.figures("paid.costs."));
 	}
 
 	private PaidView paid() {
@@ -106,7 +112,7 @@ class DashboardController {
 
 	record Dashboard(PaidView paid, List<AccountRow> accounts, List<ContactRow> contacts, List<OrderRow> orders,
 			List<SignalRow> signals, long signalCount, List<Figure> outbox, List<Figure> signalMeters,
-			HealthView health) {
+			HealthView health, List<Margins.Row> margins, List<Figure> costMeters) {
 	}
 
 	record PaidView(boolean embedded, String baseUrl, @Nullable Instant failingUntil,

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Auto-configuration of {@link PaidCosts}: the in-memory batcher, the outbox path and its {@code COST} delivery
@@ -82,10 +83,12 @@ public final class PaidCostsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpringAiCostObservationHandler paidSpringAiCostObservationHandler(PaidCosts costs,
+		SpringAiCostObservationHandler paidSpringAiCostObservationHandler(ObjectProvider<PaidCosts> costs,
 				PaidCostsProperties properties, ObjectProvider<CostObserver> observers) {
-			return new SpringAiCostObservationHandler(costs, observer(observers),
-					properties.springAi().logUnattributed());
+			// looked up on first use: the observation registry holding this handler is a dependency of the Paid
+			// client (WebClient's observations), which PaidCosts needs
+			return new SpringAiCostObservationHandler(SingletonSupplier.of(costs::getObject),
+					SingletonSupplier.of(() -> observer(observers)), properties.springAi().logUnattributed());
 		}
 
 	}

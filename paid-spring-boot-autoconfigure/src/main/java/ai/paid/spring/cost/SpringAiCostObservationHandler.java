@@ -3,6 +3,7 @@ package ai.paid.spring.cost;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -48,19 +49,32 @@ public final class SpringAiCostObservationHandler implements ObservationHandler<
 
 	private static final Class<PaidAttribution> ATTRIBUTION = PaidAttribution.class;
 
-	private final PaidCosts costs;
+	private final Supplier<PaidCosts> costs;
 
-	private final CostObserver observer;
+	private final Supplier<CostObserver> observer;
 
 	private final boolean logUnattributed;
 
 	/**
-	 * Creates the handler; the auto-configuration does this.
+	 * Creates the handler.
 	 * @param costs where the costs go
 	 * @param observer notified of calls outside any {@code PaidContext}
 	 * @param logUnattributed whether to log each call made outside any {@code PaidContext}
 	 */
 	public SpringAiCostObservationHandler(PaidCosts costs, CostObserver observer, boolean logUnattributed) {
+		this(() -> costs, () -> observer, logUnattributed);
+	}
+
+	/**
+	 * Creates the handler with its collaborators looked up on first use; the auto-configuration does this, since the
+	 * observation registry that holds the handler is itself a dependency of the Paid client (through WebClient's
+	 * observations).
+	 * @param costs supplies where the costs go; called once per call, should cache
+	 * @param observer supplies what is notified of calls outside any {@code PaidContext}; should cache
+	 * @param logUnattributed whether to log each call made outside any {@code PaidContext}
+	 */
+	public SpringAiCostObservationHandler(Supplier<PaidCosts> costs, Supplier<CostObserver> observer,
+			boolean logUnattributed) {
 		this.costs = costs;
 		this.observer = observer;
 		this.logUnattributed = logUnattributed;
@@ -99,7 +113,7 @@ public final class SpringAiCostObservationHandler implements ObservationHandler<
 		SignalCustomer customer = (attribution != null) ? attribution.customer() : null;
 		String vendor = context.getOperationMetadata().provider();
 		if (attribution == null || customer == null) {
-			this.observer.unattributed(vendor, measured.model());
+			this.observer.get().unattributed(vendor, measured.model());
 			if (this.logUnattributed) {
 				logger.info("A " + context.getOperationMetadata().operationType() + " call to " + vendor + " ("
 						+ measured.model() + ", " + measured.usage() + ") was made outside any PaidContext; its cost "
@@ -108,7 +122,7 @@ public final class SpringAiCostObservationHandler implements ObservationHandler<
 			return;
 		}
 		Map<String, Object> metadata = CostBuilder.withScope(null, attribution, customer);
-		this.costs.record(Cost.usage(customer, attribution.product(), Instant.now(), metadata, vendor,
+		this.costs.get().record(Cost.usage(customer, attribution.product(), Instant.now(), metadata, vendor,
 				measured.model(), measured.usage()));
 	}
 
