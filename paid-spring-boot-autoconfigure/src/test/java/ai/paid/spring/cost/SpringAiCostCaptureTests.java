@@ -26,6 +26,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.reactor.autoconfigure.ReactorAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 
 import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidCostsAutoConfiguration;
@@ -48,7 +50,9 @@ class SpringAiCostCaptureTests {
 	private static final FakeOpenAiServer openAi = new FakeOpenAiServer();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, ToolCallingAutoConfiguration.class,
+		// WebClient's observations make the observation registry a dependency of the Paid client, as in applications
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, WebClientAutoConfiguration.class,
+				WebClientObservationAutoConfiguration.class, ToolCallingAutoConfiguration.class,
 				OpenAiChatAutoConfiguration.class, OpenAiEmbeddingAutoConfiguration.class,
 				PaidClientAutoConfiguration.class, PaidCostsAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
