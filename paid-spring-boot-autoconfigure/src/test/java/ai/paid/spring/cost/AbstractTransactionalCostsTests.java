@@ -1,13 +1,17 @@
 package ai.paid.spring.cost;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -21,6 +25,7 @@ import ai.paid.spring.autoconfigure.PaidCostsAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidOutboxAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidSignalsAutoConfiguration;
 import ai.paid.spring.signal.PaidContext;
+import ai.paid.spring.signal.SignalCustomerReadiness;
 import ai.paid.spring.test.MockPaidServer;
 import ai.paid.spring.test.MockPaidServerExtension;
 import ai.paid.spring.test.RequestMatch;
@@ -106,6 +111,26 @@ abstract class AbstractTransactionalCostsTests {
 				.tag("path", "buffered")
 				.counter()
 				.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aCostWaitsForItsCustomerToReachPaid() {
+		AtomicBoolean customerInPaid = new AtomicBoolean();
+		AtomicInteger asked = new AtomicInteger();
+		SignalCustomerReadiness readiness = (externalCustomerId) -> {
+			asked.incrementAndGet();
+			return Mono.just(customerInPaid.get() ? SignalCustomerReadiness.Readiness.sendNow()
+					: SignalCustomerReadiness.Readiness.waitFor(Duration.ofMillis(50),
+							"customer '" + externalCustomerId + "' is still queued for Paid"));
+		};
+		runner().withBean(SignalCustomerReadiness.class, () -> readiness).run((context) -> {
+			context.getBean(TransactionTemplate.class)
+				.executeWithoutResult((status) -> record(context.getBean(PaidCosts.class), 555));
+			await().until(() -> asked.get() >= 3);
+			assertThat(ours()).isEmpty();
+			customerInPaid.set(true);
+			await().untilAsserted(() -> assertThat(ours()).hasSize(1));
 		});
 	}
 

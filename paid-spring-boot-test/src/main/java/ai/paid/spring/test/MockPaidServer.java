@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
- * customers, contacts, orders (with lines), products and signals under {@link #baseUrl()} (which ends in
+ * customers, contacts, orders (with lines), products, signals and costs under {@link #baseUrl()} (which ends in
  * {@code /api/v2}) with Paid's wire names and status codes:
  * <ul>
  * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
