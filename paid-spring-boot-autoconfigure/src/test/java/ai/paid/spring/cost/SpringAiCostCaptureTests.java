@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,15 +20,18 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.embedding.EmbeddingModel;
-import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
-import org.springframework.ai.model.openai.autoconfigure.OpenAiEmbeddingAutoConfiguration;
-import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.OpenAiEmbeddingModel;
+import org.springframework.ai.openai.OpenAiEmbeddingOptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.reactor.autoconfigure.ReactorAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import ai.paid.spring.autoconfigure.PaidClientAutoConfiguration;
 import ai.paid.spring.autoconfigure.PaidCostsAutoConfiguration;
@@ -52,13 +56,12 @@ class SpringAiCostCaptureTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		// WebClient's observations make the observation registry a dependency of the Paid client, as in applications
 		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, WebClientAutoConfiguration.class,
-				WebClientObservationAutoConfiguration.class, ToolCallingAutoConfiguration.class,
-				OpenAiChatAutoConfiguration.class, OpenAiEmbeddingAutoConfiguration.class,
-				PaidClientAutoConfiguration.class, PaidCostsAutoConfiguration.class))
+				WebClientObservationAutoConfiguration.class, PaidClientAutoConfiguration.class,
+				PaidCostsAutoConfiguration.class))
+		.withUserConfiguration(OpenAiModels.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withPropertyValues("paid.base-url=" + mock.server().baseUrl(), "paid.api-key=" + mock.server().apiKey(),
-				"paid.costs.flush-interval=10ms", "spring.ai.openai.base-url=" + baseUrl(),
-				"spring.ai.openai.api-key=sk-test", "spring.ai.openai.chat.options.model=gpt-4o-mini");
+				"paid.costs.flush-interval=10ms");
 
 	@BeforeAll
 	static void startOpenAi() {
@@ -193,6 +196,35 @@ class SpringAiCostCaptureTests {
 
 	private static double counter(org.springframework.context.ApplicationContext context, String name) {
 		return context.getBean(MeterRegistry.class).get(name).counters().stream().mapToDouble((c) -> c.count()).sum();
+	}
+
+	/**
+	 * Spring AI's OpenAI models as its auto-configuration builds them (that module is not on this module's test
+	 * classpath, so that other tests need no OpenAI key), reporting to the application's observation registry.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OpenAiModels {
+
+		@Bean
+		OpenAiChatModel openAiChatModel(ObservationRegistry observations) {
+			return OpenAiChatModel.builder()
+				.options(OpenAiChatOptions.builder().baseUrl(baseUrl()).apiKey("sk-test").model("gpt-4o-mini").build())
+				.observationRegistry(observations)
+				.build();
+		}
+
+		@Bean
+		OpenAiEmbeddingModel openAiEmbeddingModel(ObservationRegistry observations) {
+			return OpenAiEmbeddingModel.builder()
+				.options(OpenAiEmbeddingOptions.builder()
+					.baseUrl(baseUrl())
+					.apiKey("sk-test")
+					.model("text-embedding-3-small")
+					.build())
+				.observationRegistry(observations)
+				.build();
+		}
+
 	}
 
 }
