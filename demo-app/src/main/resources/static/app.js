@@ -102,6 +102,20 @@ function renderSignals(signals, count, ingested) {
 		</li>`).join('');
 }
 
+function renderMargins(margins) {
+	setHtml($('margins'), margins.length === 0 ? emptyRow(8, 'No accounts yet') : margins.map((m) => `
+		<tr data-account="${esc(m.accountId)}">
+			<td>${esc(m.accountName)}</td>
+			<td>${esc(m.emails)}</td>
+			<td>${esc(m.meetings)}</td>
+			<td class="revenue">$${esc(Number(m.revenue).toFixed(2))}</td>
+			<td>${esc(m.llmCalls)}</td>
+			<td>${esc(m.llmTokens)}</td>
+			<td class="llm-cost">$${esc(Number(m.llmCost).toFixed(4))}</td>
+			<td class="margin">$${esc(Number(m.margin).toFixed(4))}</td>
+		</tr>`).join(''));
+}
+
 function renderFigures(element, figures, emptyText) {
 	element.innerHTML = figures.length === 0 ? `<dt class="empty">${esc(emptyText)}</dt><dd></dd>`
 		: figures.map((f) => `<dt>${esc(f.name)}</dt><dd>${esc(Number.isInteger(f.value) ? f.value : f.value.toFixed(2))}`
@@ -141,6 +155,8 @@ function render(data) {
 	renderSignals(data.signals, data.signalCount, data.paid.signalsIngested);
 	renderFigures($('outbox'), data.outbox, 'no paid.outbox meters yet');
 	renderFigures($('signal-meters'), data.signalMeters, 'no paid.signals meters yet');
+	renderMargins(data.margins);
+	renderFigures($('cost-meters'), data.costMeters, 'no paid.costs meters yet');
 	renderHealth(data.health);
 }
 

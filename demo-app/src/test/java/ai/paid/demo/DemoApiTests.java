@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -46,7 +47,10 @@ class DemoApiTests {
 
 	@BeforeEach
 	void client() {
-		this.http = RestClient.create("http://localhost:" + this.port);
+		// the first email's chat call loads the OpenAI client, which takes seconds on a busy machine
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+		requests.setReadTimeout(Duration.ofSeconds(60));
+		this.http = RestClient.builder().baseUrl("http://localhost:" + this.port).requestFactory(requests).build();
 	}
 
 	@Test
@@ -94,6 +98,43 @@ class DemoApiTests {
 		assertThat(dashboard.get("paid")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsEntry("embedded", true)
 			.containsEntry("baseUrl", this.paid.baseUrl());
+	}
+
+	@Test
+	void anEmailWrittenByTheChatModelCostsItsTokensAndTheSignalClaimsThatCost() {
+		Map<String, Object> account = post("/api/accounts", Map.of("name", "Hooli", "email", "ap@hooli.example"));
+		String accountId = (String) account.get("id");
+		Map<String, Object> contact = post("/api/accounts/" + accountId + "/contacts",
+				Map.of("firstName", "Gavin", "lastName", "Belson", "email", "gavin@hooli.example"));
+		post("/api/contacts/" + contact.get("id") + "/emails", Map.of("subject", "Compression"));
+		await().untilAsserted(() -> {
+			assertThat(this.paid.costs()).filteredOn("customer", Map.of("externalCustomerId", accountId)).hasSize(1);
+			assertThat(this.paid.signals()).filteredOn("customer", Map.of("externalCustomerId", accountId))
+				.hasSize(1);
+		});
+		Map<String, Object> cost = this.paid.costs()
+			.stream()
+			.filter((c) -> Map.of("externalCustomerId", accountId).equals(c.get("customer")))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> signal = this.paid.signals()
+			.stream()
+			.filter((s) -> Map.of("externalCustomerId", accountId).equals(s.get("customer")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cost).containsEntry("type", "usage")
+			.containsEntry("vendor", "openai")
+			.containsEntry("model", "gpt-4o-mini-2024-07-18")
+			.containsEntry("usage", Map.of("inputTokens", 284, "outputTokens", 118, "cacheReadInputTokens", 128));
+		assertThat(((Map<?, ?>) cost.get("metadata")).get("paid_scope_id"))
+			.isEqualTo(((Map<?, ?>) ((Map<?, ?>) signal.get("data")).get("paid")).get("paid_scope_id"));
+		Map<String, Object> dashboard = this.http.get().uri("/api/dashboard").retrieve().body(JSON);
+		assertThat(rows(dashboard, "margins")).filteredOn("accountId", accountId).singleElement().satisfies((row) -> {
+			assertThat(row).containsEntry("emails", 1).containsEntry("llmCalls", 1).containsEntry("llmTokens", 530);
+			assertThat(row.get("revenue")).isEqualTo(0.1);
+			// 284 input at $0.15, 128 cached at $0.075, 118 output at $0.60 per million tokens
+			assertThat(((Number) row.get("llmCost")).doubleValue()).isCloseTo(0.000123, org.assertj.core.data.Offset.offset(1e-9));
+		});
 	}
 
 	@Test

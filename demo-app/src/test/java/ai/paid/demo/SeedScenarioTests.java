@@ -74,7 +74,7 @@ class SeedScenarioTests {
 			.stream()
 			.filter((request) -> request.method().equals("POST"))
 			.map(RecordedRequest::relativePath))
-			.filteredOn((path) -> !path.startsWith("/signals"))
+			.filteredOn((path) -> !path.startsWith("/signals") && !path.startsWith("/costs"))
 			.containsExactly("/products/", "/customers/", "/contacts/", "/orders/");
 	}
 
@@ -106,6 +106,17 @@ class SeedScenarioTests {
 			.containsOnly(Map.of("externalCustomerId", acme.getId()));
 		assertThat(signals).extracting((signal) -> signal.get("attribution"))
 			.containsOnly(Map.of("externalProductId", "ai-sdr-pro"));
+	}
+
+	@Test
+	void eachEmailTheChatModelWroteIsACostOfAcmeForTheAiSdrProduct() {
+		Account acme = this.accounts.findAll().get(0);
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.paid.costs().size() >= 3);
+		assertThat(this.paid.costs()).hasSize(3)
+			.allSatisfy((cost) -> assertThat(cost).containsEntry("type", "usage")
+				.containsEntry("vendor", "openai")
+				.containsEntry("customer", Map.of("externalCustomerId", acme.getId()))
+				.containsEntry("product", Map.of("externalProductId", "ai-sdr-pro")));
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import ai.paid.demo.crm.Contact;
 import ai.paid.demo.crm.CrmService;
 import ai.paid.demo.crm.Plan;
+import ai.paid.demo.llm.EmailWriter;
+import ai.paid.spring.signal.PaidContext;
 import ai.paid.spring.signal.PaidSignal;
 import ai.paid.spring.signal.PaidSignals;
 
@@ -13,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The AI SDR agent's billable work: every email it sends and every meeting it books is a Paid signal, attributed to
- * the contact's account (the Paid customer) and the AI SDR product.
+ * the contact's account (the Paid customer) and the AI SDR product. Emails are written by a Spring AI chat model;
+ * the starter records what each call costs for the same customer, and the {@code email_sent} signal claims those
+ * costs, so Paid shows what each email cost next to what it earned.
  */
 @Service
 public class SdrAgent {
@@ -30,26 +34,34 @@ public class SdrAgent {
 
 	private final PaidSignals signals;
 
-	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals) {
+	private final EmailWriter writer;
+
+	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals, EmailWriter writer) {
 		this.crm = crm;
 		this.activity = activity;
 		this.signals = signals;
+		this.writer = writer;
 	}
 
 	/**
-	 * Sends an email to a contact and emits {@code email_sent}. The signal is written in this transaction, so it
-	 * reaches Paid only if the email is recorded.
+	 * Writes an email to a contact with the chat model and emits {@code email_sent} with the costs of writing it.
+	 * The model call runs in the account's {@link PaidContext}, so its token usage becomes a cost of that account;
+	 * cost and signal are written in this transaction, so both reach Paid only if the email is recorded.
 	 */
 	@Transactional
 	public AgentActivity sendEmail(String contactId, String subject) {
 		Contact contact = this.crm.contact(contactId);
-		AgentActivity sent = record(EMAIL_SENT, contact, subject);
-		this.signals.emit(EMAIL_SENT)
-			.customer(contact.getAccount().getId())
-			.product(Plan.AI_SDR_PRODUCT)
-			.data("contact_id", contact.getId())
-			.send();
-		return sent;
+		return PaidContext.customer(contact.getAccount().getId()).product(Plan.AI_SDR_PRODUCT).get(() -> {
+			String body = this.writer.write(contact, subject);
+			AgentActivity sent = record(EMAIL_SENT, contact, subject + ": " + abbreviate(body));
+			this.signals.emit(EMAIL_SENT).data("contact_id", contact.getId()).withCosts().send();
+			return sent;
+		});
+	}
+
+	private static String abbreviate(String text) {
+		String line = text.strip().replace('\n', ' ');
+		return (line.length() <= 120) ? line : line.substring(0, 117) + "...";
 	}
 
 	/**

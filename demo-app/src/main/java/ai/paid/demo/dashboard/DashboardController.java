@@ -14,6 +14,7 @@ import ai.paid.demo.crm.ContactRepository;
 import ai.paid.demo.crm.Subscription;
 import ai.paid.demo.crm.SubscriptionRepository;
 import ai.paid.demo.dashboard.PaidMeters.Figure;
+import ai.paid.demo.margin.Margins;
 import ai.paid.demo.paid.EmbeddedPaid;
 import ai.paid.demo.paid.PaidTarget;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +53,12 @@ class DashboardController {
 
 	private final CatalogView catalog;
 
+	private final Margins margins;
+
 	DashboardController(AccountRepository accounts, ContactRepository contacts, SubscriptionRepository subscriptions,
 			AgentActivityRepository activity, SyncStates syncStates, PaidMeters meters, PaidTarget target,
-			ObjectProvider<EmbeddedPaid> embedded, ObjectProvider<HealthEndpoint> health, CatalogView catalog) {
+			ObjectProvider<EmbeddedPaid> embedded, ObjectProvider<HealthEndpoint> health, CatalogView catalog,
+			Margins margins) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.subscriptions = subscriptions;
@@ -65,13 +69,15 @@ class DashboardController {
 		this.embedded = embedded;
 		this.health = health;
 		this.catalog = catalog;
+		this.margins = margins;
 	}
 
 	@GetMapping("/api/dashboard")
 	@Transactional(readOnly = true)
 	Dashboard dashboard() {
 		SyncStates.Snapshot sync = this.syncStates.snapshot();
-		List<AccountRow> accountRows = this.accounts.findAllByOrderByCreatedAtAsc()
+		List<Account> allAccounts = this.accounts.findAllByOrderByCreatedAtAsc();
+		List<AccountRow> accountRows = allAccounts
 			.stream()
 			.map((account) -> AccountRow.of(account, sync.of(SyncStates.CUSTOMER, account.getId())))
 			.toList();
@@ -84,8 +90,9 @@ class DashboardController {
 			.map((subscription) -> OrderRow.of(subscription, sync.of(SyncStates.ORDER, subscription.getId())))
 			.toList();
 		List<SignalRow> signalRows = this.activity.findTop30ByOrderByIdDesc().stream().map(SignalRow::of).toList();
-		return new Dashboard(paid(), this.catalog.products(), accountRows, contactRows, orderRows, signalRows, this.activity.count(),
-				this.meters.figures("paid.outbox."), this.meters.figures("paid.signals."), paidSyncHealth());
+		return new Dashboard(paid(), this.catalog.products(), accountRows, contactRows, orderRows, signalRows,
+				this.activity.count(), this.meters.figures("paid.outbox."), this.meters.figures("paid.signals."),
+				paidSyncHealth(), this.margins.of(allAccounts), this.meters.figures("paid.costs."));
 	}
 
 	private PaidView paid() {
@@ -107,9 +114,9 @@ class DashboardController {
 		return new HealthView(descriptor.getStatus().getCode(), (details != null) ? details : Map.of());
 	}
 
-	record Dashboard(PaidView paid, List<CatalogView.ProductRow> products, List<AccountRow> accounts, List<ContactRow> contacts, List<OrderRow> orders,
-			List<SignalRow> signals, long signalCount, List<Figure> outbox, List<Figure> signalMeters,
-			HealthView health) {
+	record Dashboard(PaidView paid, List<CatalogView.ProductRow> products, List<AccountRow> accounts,
+			List<ContactRow> contacts, List<OrderRow> orders, List<SignalRow> signals, long signalCount,
+			List<Figure> outbox, List<Figure> signalMeters, HealthView health, List<Margins.Row> margins, List<Figure> costMeters) {
 	}
 
 	record PaidView(boolean embedded, String baseUrl, @Nullable Instant failingUntil,

@@ -163,6 +163,11 @@ public final class BlockingPaidClient {
 		return value(this.client.getCreditBalancesByExternalId(customerExternalId));
 	}
 
+	/** See {@link PaidClient#sendCosts(List)}. */
+	public BulkCostsResponse sendCosts(List<Cost> costs) {
+		return value(this.client.sendCosts(costs));
+	}
+
 	private static <T> T value(Mono<T> mono) {
 		T value = await(mono);
 		if (value == null) {

@@ -103,6 +103,12 @@ public interface PaidClient {
 	Mono<CreditBalanceList> getCreditBalancesByExternalId(String customerExternalId);
 
 	/**
+	 * {@code POST /costs/bulk}; never retried by the client, since costs carry no idempotency key. All-or-nothing: one
+	 * malformed cost makes Paid reject the whole batch with 400.
+	 */
+	Mono<BulkCostsResponse> sendCosts(List<Cost> costs);
+
+	/**
 	 * A client that sends each request once, for callers with their own retry policy (the outbox). Implementations
 	 * without transport retries return themselves.
 	 * @return a client without transport-level retries

@@ -253,6 +253,11 @@ public final class WebClientPaidClient implements PaidClient {
 				CreditBalanceList.class, true, customerExternalId);
 	}
 
+	@Override
+	public Mono<BulkCostsResponse> sendCosts(List<Cost> costs) {
+		return exchange(HttpMethod.POST, "/costs/bulk", Map.of("costs", costs), BulkCostsResponse.class, false);
+	}
+
 	private <T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> type,
 			boolean idempotent, Object... uriVariables) {
 		// named in errors and retries only: built when first needed, not for every successful call

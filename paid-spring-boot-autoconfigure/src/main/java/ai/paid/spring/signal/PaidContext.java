@@ -175,7 +175,7 @@ public final class PaidContext {
 		public Scope open() {
 			PaidAttribution previous = CURRENT.get();
 			PaidAttribution own = new PaidAttribution(this.customer, this.product, this.user);
-			set((previous != null) ? previous.overlaidWith(own) : own);
+			set(((previous != null) ? previous.overlaidWith(own) : own).withCostScope());
 			return new Scope(previous);
 		}
 

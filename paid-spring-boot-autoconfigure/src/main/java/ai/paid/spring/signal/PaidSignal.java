@@ -60,4 +60,10 @@ public @interface PaidSignal {
 	 */
 	String idempotencyKey() default "";
 
+	/**
+	 * Whether the signal claims the costs recorded in the caller's {@link PaidContext} scope since the previous
+	 * claiming signal, as {@link SignalBuilder#withCosts()} does.
+	 */
+	boolean attachCosts() default false;
+
 }

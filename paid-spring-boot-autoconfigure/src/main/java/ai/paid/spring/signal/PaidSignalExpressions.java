@@ -40,6 +40,8 @@ final class PaidSignalExpressions {
 
 	final @Nullable Expression idempotencyKey;
 
+	final boolean attachCosts;
+
 	private PaidSignalExpressions(PaidSignal annotation, Method method) {
 		this.eventName = annotation.value();
 		this.customer = parse(annotation.customer());
@@ -49,6 +51,7 @@ final class PaidSignalExpressions {
 		this.quantity = parse(annotation.quantity());
 		this.user = parse(annotation.user());
 		this.idempotencyKey = parse(annotation.idempotencyKey());
+		this.attachCosts = annotation.attachCosts();
 		Map<String, Expression> data = new LinkedHashMap<>();
 		for (String entry : annotation.data()) {
 			int separator = entry.indexOf('=');

@@ -111,6 +111,9 @@ final class PaidSignalInterceptor implements MethodInterceptor {
 		if (key != null) {
 			signal.idempotencyKey(key);
 		}
+		if (expressions.attachCosts) {
+			signal.withCosts();
+		}
 		signal.send();
 	}
 

@@ -24,6 +24,12 @@ public final class SignalBuilder {
 	/** The {@code data} key {@link #user(String)} writes, the seed guide's key for a user's seat. */
 	public static final String EXTERNAL_USER_ID = "external_user_id";
 
+	/** The {@code data} key under which {@link #withCosts()} writes {@value #PAID_SCOPE_ID}. */
+	public static final String PAID = "paid";
+
+	/** The key of the scope id in {@code data.paid}, as Paid's SDKs send it. */
+	public static final String PAID_SCOPE_ID = "paid_scope_id";
+
 	private static final int MAX_KEY_LENGTH = 128;
 
 	private final PaidSignals signals;
@@ -41,6 +47,8 @@ public final class SignalBuilder {
 	private @Nullable String idempotencyKey;
 
 	private boolean sent;
+
+	private boolean withCosts;
 
 	SignalBuilder(PaidSignals signals, String eventName) {
 		if (eventName == null || eventName.isBlank()) {
@@ -165,6 +173,17 @@ public final class SignalBuilder {
 	}
 
 	/**
+	 * Claims the costs recorded in the current {@link PaidContext} scope since the previous claiming signal (Paid's
+	 * {@code cost_attributed_signal}): the scope's {@code paid_scope_id}, which every such cost carries, goes in
+	 * {@code data.paid.paid_scope_id}, and the scope gets a new id for the costs recorded afterwards.
+	 * @return this builder
+	 */
+	public SignalBuilder withCosts() {
+		this.withCosts = true;
+		return this;
+	}
+
+	/**
 	 * Completes the signal (customer and product from the current {@link PaidContext} when not set, timestamp now,
 	 * generated idempotency key) and hands it over: to the outbox inside a transaction, to the in-memory batcher
 	 * otherwise.
@@ -188,6 +207,9 @@ public final class SignalBuilder {
 				&& (this.data == null || !this.data.containsKey(EXTERNAL_USER_ID))) {
 			data().put(EXTERNAL_USER_ID, context.user());
 		}
+		if (this.withCosts) {
+			claimCosts(context);
+		}
 		Signal signal = new Signal(this.eventName, customer, product,
 				(this.timestamp != null) ? this.timestamp : Instant.now(),
 				(this.data != null) ? Collections.unmodifiableMap(this.data) : null,
@@ -195,6 +217,21 @@ public final class SignalBuilder {
 		this.sent = true;
 		this.signals.accept(signal);
 		return signal;
+	}
+
+	private void claimCosts(@Nullable PaidAttribution context) {
+		CostScope scope = (context != null) ? context.costScope() : null;
+		if (scope == null) {
+			throw new IllegalStateException("Signal '" + this.eventName + "' claims its costs (withCosts()) but is "
+					+ "sent outside any PaidContext scope. Costs are tied to a signal through the scope they were "
+					+ "recorded in: record them and send the signal inside PaidContext.customer(...).run(...)");
+		}
+		Map<String, @Nullable Object> paid = new LinkedHashMap<>();
+		if (this.data != null && this.data.get(PAID) instanceof Map<?, ?> given) {
+			given.forEach((key, value) -> paid.put(String.valueOf(key), value));
+		}
+		paid.put(PAID_SCOPE_ID, scope.rotate());
+		data().put(PAID, paid);
 	}
 
 	private Map<String, @Nullable Object> data() {

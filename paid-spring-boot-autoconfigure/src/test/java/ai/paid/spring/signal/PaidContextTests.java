@@ -86,4 +86,25 @@ class PaidContextTests {
 		}
 	}
 
+	@Test
+	void nestedScopesOfOneCustomerShareTheirCostScopeAndAnotherCustomerGetsItsOwn() {
+		PaidContext.customer("acme").run(() -> {
+			CostScope outer = PaidContext.current().costScope();
+			assertThat(outer).isNotNull();
+			PaidContext.product("ai-sdr").run(() -> assertThat(PaidContext.current().costScope()).isSameAs(outer));
+			PaidContext.customer("acme").run(() -> assertThat(PaidContext.current().costScope()).isSameAs(outer));
+			PaidContext.customer("globex").run(() -> assertThat(PaidContext.current().costScope()).isNotNull()
+				.isNotSameAs(outer));
+		});
+		PaidContext.customer("acme").run(() -> assertThat(PaidContext.current().costScope()).isNotNull());
+	}
+
+	@Test
+	void rotatingACostScopeHandsOutTheCurrentIdAndStartsANewOne() {
+		CostScope scope = new CostScope();
+		long first = scope.id();
+		assertThat(scope.rotate()).isEqualTo(first);
+		assertThat(scope.id()).isNotEqualTo(first).isPositive().isLessThan(1L << 53);
+	}
+
 }

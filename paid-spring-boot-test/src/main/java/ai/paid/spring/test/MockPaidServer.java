@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
  * customers (with their users and credit balances), contacts, orders (with lines), products (with priced
- * attributes) and signals under {@link #baseUrl()} (which ends in
+ * attributes), signals and costs under {@link #baseUrl()} (which ends in
  * {@code /api/v2}) with Paid's wire names and status codes:
  * <ul>
  * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
@@ -683,6 +683,14 @@ public final class MockPaidServer implements AutoCloseable {
 	 */
 	public MockPaidAwait await(Duration timeout) {
 		return new MockPaidAwait(this, timeout);
+	}
+
+	/**
+	 * Return the ingested costs, in arrival order, as sent. A rejected batch (400) stored none of its costs.
+	 * @return the costs
+	 */
+	public List<Map<String, Object>> costs() {
+		return MockJson.toMaps(List.copyOf(this.store.costs));
 	}
 
 	private static Optional<Map<String, Object>> optional(@Nullable ObjectNode node) {

@@ -35,6 +35,7 @@ final class MockPaidStore {
 
 	/** Credit balances by customer Paid id. */
 	final Map<String, List<ObjectNode>> creditBalances = new ConcurrentHashMap<>();
+	final ConcurrentLinkedQueue<ObjectNode> costs = new ConcurrentLinkedQueue<>();
 
 	/** 400 unless {@code customerId} is an existing customer's Paid id (contacts and orders need one). */
 	void requireCustomer(String customerId, String where) {
@@ -54,6 +55,7 @@ final class MockPaidStore {
 		this.signalIdempotencyKeys.clear();
 		this.users.clear();
 		this.creditBalances.clear();
+		this.costs.clear();
 	}
 
 }

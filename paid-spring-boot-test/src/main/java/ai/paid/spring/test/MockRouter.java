@@ -15,6 +15,8 @@ final class MockRouter {
 
 	private final ProductRoutes products;
 
+	private final CostRoutes costs;
+
 	MockRouter(MockPaidStore store, MockSettings settings) {
 		ExternalIdConflicts conflicts = new ExternalIdConflicts(settings);
 		this.customers = new CustomerRoutes(store, settings, conflicts);
@@ -22,6 +24,7 @@ final class MockRouter {
 		this.orders = new OrderRoutes(store, settings);
 		this.signals = new SignalRoutes(store, settings);
 		this.products = new ProductRoutes(store, settings, conflicts);
+		this.costs = new CostRoutes(store, settings);
 	}
 
 	ProductRoutes products() {
@@ -46,6 +49,8 @@ final class MockRouter {
 					return this.signals.handle(request);
 				case "products":
 					return this.products.handle(request);
+				case "costs":
+					return this.costs.handle(request);
 				default:
 					throw MockApiError.notFound("no such route: " + method + " " + relativeRawPath);
 			}

@@ -93,7 +93,7 @@ final class SignalRoutes {
 		return this.store.customers.getByExternalId(customer.get("externalCustomerId").stringValue()) != null;
 	}
 
-	private static void exactlyOne(JsonNode node, String where, String first, String second) {
+	static void exactlyOne(JsonNode node, String where, String first, String second) {
 		boolean hasFirst = isNonBlankString(node.get(first));
 		boolean hasSecond = isNonBlankString(node.get(second));
 		if (hasFirst == hasSecond) {
