@@ -175,7 +175,8 @@ class PaidClientAutoConfigurationTests {
 	@Test
 	void invalidRetrySettingsFailWithClearMessage() {
 		this.runner.withPropertyValues("paid.api-key=" + KEY, "paid.retry.max-attempts=0")
-			.run((context) -> assertThat(analyze(context).getDescription()).contains("maxAttempts"));
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("Invalid value '0' for paid.retry.max-attempts: it must be 1 or more"));
 	}
 
 	@Test
