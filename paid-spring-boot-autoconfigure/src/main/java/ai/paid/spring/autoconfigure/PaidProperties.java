@@ -91,6 +91,16 @@ public record PaidProperties(@DefaultValue("true") boolean enabled, @Nullable St
 	 */
 	public record Proxy(@Nullable String host, @Nullable Integer port) {
 
+		/**
+		 * Checks the port's range when the properties are bound.
+		 * @throws InvalidPaidConfigurationException naming the property, the value and the allowed range
+		 */
+		public Proxy {
+			if (port != null) {
+				PropertyConstraints.between("paid.proxy.port", port, 1, 65535);
+			}
+		}
+
 	}
 
 }

@@ -32,6 +32,12 @@ final class PropertyConstraints {
 	 * @param property the property's name
 	 * @param value the bound value
 	 */
+	static void between(String property, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw invalid(property, Integer.toString(value), "between " + min + " and " + max);
+		}
+	}
+
 	static void positive(String property, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw invalid(property, format(value), "a duration longer than zero, such as 500ms, 10s or 5m");

@@ -65,6 +65,11 @@ class PaidPropertiesValidationTests {
 	}
 
 	@Test
+	void aProxyPortOutOfRangeStopsTheApplication() {
+		assertRejected("paid.proxy.port", "70000", "between 1 and 65535");
+	}
+
+	@Test
 	void zeroConnectTimeoutStopsTheApplication() {
 		assertRejected("paid.connect-timeout", "0s", "a duration longer than zero");
 	}
