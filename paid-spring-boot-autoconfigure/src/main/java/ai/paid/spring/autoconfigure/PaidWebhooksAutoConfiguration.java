@@ -19,6 +19,8 @@ import ai.paid.spring.webhook.WebhookSchemaValidator;
 import ai.paid.spring.webhook.WebhookWebFluxRoute;
 import ai.paid.spring.webhook.WebhookWebMvcRoute;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -146,24 +148,26 @@ public final class PaidWebhooksAutoConfiguration {
 
 	}
 
+	// Not fatal: @AutoConfigureMockPaid sets a secret in every test, also of applications without a database.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnMissingBean(DataSource.class)
 	static class NoDatabaseConfiguration {
 
+		private static final Log logger = LogFactory.getLog(PaidWebhooksAutoConfiguration.class);
+
 		NoDatabaseConfiguration() {
-			throw new InvalidPaidConfigurationException("paid.webhooks.signing-secret",
-					"Paid webhooks are configured (a signing secret is set) but the application has no DataSource: "
-							+ "deliveries are stored in table paid_webhook_inbox before they are handled, once.",
-					"Add a DataSource (e.g. spring-boot-starter-jdbc and spring.datasource.url), or set "
-							+ "paid.webhooks.enabled=false.");
+			logger.warn("A Paid webhook signing secret is set but the application has no DataSource, so there is no "
+					+ "webhook receiver: deliveries are stored in table paid_webhook_inbox before they are handled, "
+					+ "once. Add a DataSource, or set paid.webhooks.enabled=false to silence this.");
 		}
 
 	}
 
+	// (Nested configurations are guarded like InboxConfiguration: @ConditionalOnBean cannot see a sibling's beans.)
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(org.springframework.web.servlet.function.RouterFunction.class)
-	@ConditionalOnBean(PaidWebhookReceiver.class)
+	@ConditionalOnClass({ org.springframework.web.servlet.function.RouterFunction.class, JdbcTemplate.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
 	static class WebMvcConfiguration {
 
 		@Bean
@@ -177,8 +181,8 @@ public final class PaidWebhooksAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-	@ConditionalOnClass(org.springframework.web.reactive.function.server.RouterFunction.class)
-	@ConditionalOnBean(PaidWebhookReceiver.class)
+	@ConditionalOnClass({ org.springframework.web.reactive.function.server.RouterFunction.class, JdbcTemplate.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
 	static class WebFluxConfiguration {
 
 		@Bean
@@ -218,13 +222,13 @@ public final class PaidWebhooksAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class, JdbcTemplate.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
 	static class EndpointConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint(PaidWebhooksEndpoint.class)
-		@ConditionalOnBean(PaidWebhookAdmin.class)
 		PaidWebhooksEndpoint paidWebhooksEndpoint(PaidWebhookAdmin admin) {
 			return new PaidWebhooksEndpoint(admin);
 		}

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
- * customers, contacts, orders (with lines), products and signals under {@link #baseUrl()} (which ends in
+ * customers, contacts, orders (with lines), products, signals and webhooks (see {@link #webhooks()}) under {@link #baseUrl()} (which ends in
  * {@code /api/v2}) with Paid's wire names and status codes:
  * <ul>
  * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
@@ -58,7 +58,9 @@ public final class MockPaidServer implements AutoCloseable {
 
 	private final RequestRecorder recorder = new RequestRecorder();
 
-	private final MockRouter router = new MockRouter(this.store, this.settings);
+	private final MockWebhooks webhooks = new MockWebhooks();
+
+	private final MockRouter router = new MockRouter(this.store, this.settings, this.webhooks);
 
 	private volatile @Nullable DisposableServer server;
 
@@ -541,6 +543,15 @@ public final class MockPaidServer implements AutoCloseable {
 	}
 
 	/**
+	 * Paid's webhooks: their management state, and sending signed deliveries to the application under test
+	 * ({@code webhooks().send("billing-credits-depleted", data)}).
+	 * @return the webhooks
+	 */
+	public MockWebhooks webhooks() {
+		return this.webhooks;
+	}
+
+	/**
 	 * Forget all state, recorded requests and injected faults, and restore the default switches (including the
 	 * recorded request limit). The server keeps
 	 * running on the same port with the same key.
@@ -551,6 +562,7 @@ public final class MockPaidServer implements AutoCloseable {
 		this.recorder.limit(RequestRecorder.DEFAULT_LIMIT);
 		this.faults.clear();
 		this.settings.reset();
+		this.webhooks.reset();
 	}
 
 	private static Optional<Map<String, Object>> optional(@Nullable ObjectNode node) {

@@ -15,13 +15,16 @@ final class MockRouter {
 
 	private final ProductRoutes products;
 
-	MockRouter(MockPaidStore store, MockSettings settings) {
+	private final WebhookRoutes webhooks;
+
+	MockRouter(MockPaidStore store, MockSettings settings, MockWebhooks webhooks) {
 		ExternalIdConflicts conflicts = new ExternalIdConflicts(settings);
 		this.customers = new CustomerRoutes(store, settings, conflicts);
 		this.contacts = new ContactRoutes(store, settings, conflicts);
 		this.orders = new OrderRoutes(store, settings);
 		this.signals = new SignalRoutes(store, settings);
 		this.products = new ProductRoutes(store, settings, conflicts);
+		this.webhooks = new WebhookRoutes(webhooks, settings);
 	}
 
 	ProductRoutes products() {
@@ -46,6 +49,8 @@ final class MockRouter {
 					return this.signals.handle(request);
 				case "products":
 					return this.products.handle(request);
+				case "webhooks":
+					return this.webhooks.handle(request);
 				default:
 					throw MockApiError.notFound("no such route: " + method + " " + relativeRawPath);
 			}
