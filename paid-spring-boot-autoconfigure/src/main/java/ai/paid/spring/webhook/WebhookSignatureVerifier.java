@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +27,9 @@ import org.jspecify.annotations.Nullable;
 final class WebhookSignatureVerifier {
 
 	static final String ALGORITHM = "HmacSHA256";
+
+	// a name, '=' and a value up to the next separator (the value keeps base64's '=' padding)
+	private static final Pattern PART = Pattern.compile("([A-Za-z0-9]+)\\s*=\\s*([^,;\\s]+)");
 
 	private final List<SecretKeySpec> keys;
 
@@ -55,13 +60,10 @@ final class WebhookSignatureVerifier {
 		}
 		String timestamp = null;
 		List<byte[]> signatures = new ArrayList<>(1);
-		for (String part : header.trim().split("[,;\\s]+")) {
-			int equals = part.indexOf('=');
-			if (equals <= 0) {
-				continue;
-			}
-			String name = part.substring(0, equals).trim();
-			String value = part.substring(equals + 1).trim();
+		Matcher part = PART.matcher(header);
+		while (part.find()) {
+			String name = part.group(1);
+			String value = part.group(2);
 			if (name.equalsIgnoreCase("t")) {
 				timestamp = value;
 			}
@@ -101,7 +103,13 @@ final class WebhookSignatureVerifier {
 			return Base64.getDecoder().decode(value);
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
+			// undocumented, so accepted as well: the URL-safe alphabet
+			try {
+				return Base64.getUrlDecoder().decode(value);
+			}
+			catch (IllegalArgumentException notUrlSafe) {
+				return null;
+			}
 		}
 	}
 
