@@ -157,7 +157,7 @@ public final class PaidWebhooksAutoConfiguration {
 
 		NoDatabaseConfiguration() {
 			logger.warn("A Paid webhook signing secret is set but the application has no DataSource, so there is no "
-					+ "webhook receiver: deliveries are stored in table paid_webhook_inbox before they are handled, "
+					+ "webhook receiver: deliveries are stored in the webhook inbox table before they are handled, "
 					+ "once. Add a DataSource, or set paid.webhooks.enabled=false to silence this.");
 		}
 

@@ -26,9 +26,9 @@ import org.springframework.util.unit.DataSize;
  * @param path Path of the receiver that Paid posts deliveries to.
  * @param tolerance How far a delivery's signed timestamp may be from this instance's clock (replay window).
  * @param maxBodySize Largest delivery body accepted; larger ones get 413.
- * @param initializeSchema When to run the bundled script that creates table paid_webhook_inbox: 'embedded'
+ * @param initializeSchema When to run the bundled script that creates the webhook inbox table: 'embedded'
  * (embedded databases only), 'always' (the scripts are idempotent) or 'never' (you manage it, e.g. with Flyway).
- * @param validateSchema Whether startup fails when table paid_webhook_inbox is missing.
+ * @param validateSchema Whether startup fails when the webhook inbox table is missing.
  * @param dispatcherEnabled Whether this instance runs handlers; switch off on instances that only receive.
  * @param pollInterval How often the dispatcher looks for due deliveries besides the wake-up after each receipt
  * (retries, other instances' receipts, expired leases).

@@ -14,6 +14,8 @@ import ai.paid.spring.test.MockPaidServer;
 import ai.paid.spring.test.MockPaidServerExtension;
 import ai.paid.spring.test.MockWebhookDelivery;
 import ai.paid.spring.test.TestDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,6 +267,44 @@ abstract class AbstractWebhookEndToEndTests {
 		this.server.webhooks().send("billing-checkout-completed", Map.of("id", id));
 		await().atMost(WAIT).until(() -> this.handlers.handledCount("billing-checkout-completed:" + id) == 1);
 		assertThat(this.handlers.threads).allSatisfy((name) -> assertThat(name).startsWith("paid-webhook-"));
+	}
+
+	@Test
+	void metersCountReceivedRejectedHandledFailedAndParked() {
+		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
+		double received = count(registry, "paid.webhooks.received", "event", "billing-checkout-expired", "outcome",
+				"new");
+		double duplicates = count(registry, "paid.webhooks.received", "event", "billing-checkout-expired", "outcome",
+				"duplicate");
+		double mismatches = count(registry, "paid.webhooks.rejected", "reason", "signature-mismatch");
+		double stale = count(registry, "paid.webhooks.rejected", "reason", "stale-timestamp");
+		double handled = count(registry, "paid.webhooks.handled", "event", "billing-checkout-expired");
+		double failed = count(registry, "paid.webhooks.failed", "event", "billing-checkout-expired");
+		double parked = count(registry, "paid.webhooks.parked", "event", "billing-checkout-created");
+		String id = id();
+		MockWebhookDelivery delivery = this.server.webhooks()
+			.send("billing-checkout-expired", Map.of("id", id, "fail", 1));
+		this.server.webhooks().redeliver(delivery);
+		this.server.webhooks().sendWithBadSignature("billing-checkout-expired", Map.of("id", id()));
+		this.server.webhooks()
+			.sendWithTimestamp("billing-checkout-expired", Map.of("id", id()), Instant.now().minusSeconds(3600));
+		this.server.webhooks().send("billing-checkout-created", Map.of("id", id, "fail", -1));
+		await().atMost(WAIT)
+			.until(() -> count(registry, "paid.webhooks.handled", "event", "billing-checkout-expired") == handled + 1
+					&& count(registry, "paid.webhooks.parked", "event", "billing-checkout-created") == parked + 1);
+		assertThat(count(registry, "paid.webhooks.received", "event", "billing-checkout-expired", "outcome", "new"))
+			.isEqualTo(received + 1);
+		assertThat(count(registry, "paid.webhooks.received", "event", "billing-checkout-expired", "outcome",
+				"duplicate"))
+			.isEqualTo(duplicates + 1);
+		assertThat(count(registry, "paid.webhooks.rejected", "reason", "signature-mismatch")).isEqualTo(mismatches + 1);
+		assertThat(count(registry, "paid.webhooks.rejected", "reason", "stale-timestamp")).isEqualTo(stale + 1);
+		assertThat(count(registry, "paid.webhooks.failed", "event", "billing-checkout-expired")).isEqualTo(failed + 1);
+	}
+
+	private static double count(MeterRegistry registry, String name, String... tags) {
+		Counter counter = registry.find(name).tags(tags).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private WebhookInboxEntry.State state(String key) {
