@@ -115,12 +115,11 @@ public final class PaidWebhooksAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		PaidWebhookReceiver paidWebhookReceiver(PaidWebhookInbox inbox, PaidWebhooksProperties properties,
-				Environment environment, DataSource dataSource,
-				ObjectProvider<PlatformTransactionManager> transactionManagers, ObjectProvider<JsonMapper> mappers,
-				ObjectProvider<WebhookObserver> observers, ObjectProvider<PaidWebhookDispatcher> dispatcher) {
+				Environment environment, ObjectProvider<JsonMapper> mappers, ObjectProvider<WebhookObserver> observers,
+				ObjectProvider<PaidWebhookDispatcher> dispatcher) {
 			return new PaidWebhookReceiver(inbox,
-					properties.toReceiverSettings(OnWebhookSecretCondition.secret(environment)),
-					transactions(dataSource, transactionManagers), mapper(mappers), observer(observers),
+					properties.toReceiverSettings(OnWebhookSecretCondition.secret(environment)), mapper(mappers),
+					observer(observers),
 					() -> dispatcher.ifAvailable(PaidWebhookDispatcher::wakeUp), Clock.systemUTC());
 		}
 

@@ -30,11 +30,13 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 
 	private static final long PURGE_INTERVAL_MILLIS = 3_600_000;
 
+	private static final int QUEUED_PER_WORKER = 4;
+
 	private final WebhookStore store;
 
 	private final WebhookHandlerInvoker invoker;
 
-	private final TransactionOperations transactions;
+	private final TransactionOperations claims;
 
 	private final WebhookDispatcherSettings settings;
 
@@ -44,7 +46,7 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 
 	private final String instance = UUID.randomUUID().toString().substring(0, 8);
 
-	private final AtomicLong claims = new AtomicLong();
+	private final AtomicLong claimCount = new AtomicLong();
 
 	private final Semaphore wakeUps = new Semaphore(0);
 
@@ -67,7 +69,8 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 	 * @param inbox the inbox
 	 * @param listeners the {@link PaidWebhookListener} methods
 	 * @param publisher where the typed Spring events are published
-	 * @param transactions the transactions claims and handlers run in
+	 * @param transactions the transactions handlers run in (the application's, so that handlers' writes commit with
+	 * the mark that the delivery was handled)
 	 * @param mapper the mapper bodies are read with
 	 * @param settings the settings
 	 * @param observer notified of outcomes
@@ -78,11 +81,12 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 			WebhookDispatcherSettings settings, WebhookObserver observer, Clock clock) {
 		this.store = inbox.store();
 		this.invoker = new WebhookHandlerInvoker(this.store, listeners, publisher, transactions, mapper, clock);
-		this.transactions = transactions;
+		this.claims = inbox.transactions();
 		this.settings = settings;
 		this.observer = observer;
 		this.clock = clock;
-		this.free = new Semaphore(settings.concurrency());
+		// claimed rows queue for the workers: fewer, larger claims
+		this.free = new Semaphore(settings.concurrency() * QUEUED_PER_WORKER);
 	}
 
 	/** Makes the loop look for due deliveries now. */
@@ -153,7 +157,7 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 			try {
 				int claimed = claimAndSubmit();
 				purgeIfDue();
-				if (claimed == 0 || this.free.availablePermits() == 0) {
+				if (claimed == 0 || this.free.availablePermits() < this.settings.concurrency()) {
 					this.wakeUps.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 					this.wakeUps.drainPermits();
 				}
@@ -177,12 +181,12 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 
 	private int claimAndSubmit() {
 		int available = this.free.availablePermits();
-		if (available == 0) {
+		if (available < this.settings.concurrency()) {
 			return 0;
 		}
 		long now = this.clock.millis();
-		String token = this.instance + "-" + this.claims.incrementAndGet();
-		List<ClaimedWebhook> rows = this.transactions.execute((status) -> this.store.claim(token, now,
+		String token = this.instance + "-" + this.claimCount.incrementAndGet();
+		List<ClaimedWebhook> rows = this.claims.execute((status) -> this.store.claim(token, now,
 				now + this.settings.leaseDuration().toMillis(), available));
 		if (rows == null) {
 			return 0;

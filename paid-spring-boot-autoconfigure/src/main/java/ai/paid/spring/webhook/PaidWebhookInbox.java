@@ -2,6 +2,10 @@ package ai.paid.spring.webhook;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * The webhook inbox table {@code paid_webhook_inbox} in the application's database, shared by the receiver, the
  * dispatcher and the admin. Build it once per data source.
@@ -10,6 +14,8 @@ public final class PaidWebhookInbox {
 
 	private final WebhookStore store;
 
+	private final TransactionOperations transactions;
+
 	/**
 	 * Create the inbox on a data source; reads the database product to pick its SQL.
 	 * @param dataSource the application's data source
@@ -17,10 +23,19 @@ public final class PaidWebhookInbox {
 	 */
 	public PaidWebhookInbox(DataSource dataSource) {
 		this.store = new WebhookStore(dataSource, WebhookDialect.of(dataSource));
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	WebhookStore store() {
 		return this.store;
+	}
+
+	/**
+	 * Transactions for the inbox's own statements (receipts, claims): plain JDBC ones on its data source, which join
+	 * a transaction the application's transaction manager (JDBC or JPA) already runs on that data source.
+	 */
+	TransactionOperations transactions() {
+		return this.transactions;
 	}
 
 	/**

@@ -49,18 +49,16 @@ public final class PaidWebhookReceiver {
 	 * Create the receiver.
 	 * @param inbox the inbox deliveries are recorded in
 	 * @param settings secrets, tolerance and body limit
-	 * @param transactions the transactions deliveries are recorded in
 	 * @param mapper the mapper bodies are read with
 	 * @param observer notified of outcomes
 	 * @param wakeUp run after a new delivery's commit (wakes the dispatcher)
 	 * @param clock the clock timestamps are checked against
 	 */
-	public PaidWebhookReceiver(PaidWebhookInbox inbox, WebhookReceiverSettings settings,
-			TransactionOperations transactions, JsonMapper mapper, WebhookObserver observer, Runnable wakeUp,
-			Clock clock) {
+	public PaidWebhookReceiver(PaidWebhookInbox inbox, WebhookReceiverSettings settings, JsonMapper mapper,
+			WebhookObserver observer, Runnable wakeUp, Clock clock) {
 		this.verifier = new WebhookSignatureVerifier(settings.secrets(), settings.tolerance(), clock);
 		this.store = inbox.store();
-		this.transactions = transactions;
+		this.transactions = inbox.transactions();
 		this.mapper = mapper;
 		this.observer = observer;
 		this.wakeUp = wakeUp;
