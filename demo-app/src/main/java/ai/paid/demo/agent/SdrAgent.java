@@ -2,18 +2,22 @@ package ai.paid.demo.agent;
 
 import java.time.Instant;
 
+import ai.paid.demo.billing.AgentPauseRepository;
 import ai.paid.demo.crm.Contact;
 import ai.paid.demo.crm.CrmService;
 import ai.paid.demo.crm.Plan;
 import ai.paid.spring.signal.PaidSignal;
 import ai.paid.spring.signal.PaidSignals;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The AI SDR agent's billable work: every email it sends and every meeting it books is a Paid signal, attributed to
- * the contact's account (the Paid customer) and the AI SDR product.
+ * the contact's account (the Paid customer) and the AI SDR product. It does no work for an account whose agent a
+ * {@code billing-credits-depleted} webhook paused.
  */
 @Service
 public class SdrAgent {
@@ -30,8 +34,11 @@ public class SdrAgent {
 
 	private final PaidSignals signals;
 
-	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals) {
+	private final AgentPauseRepository pauses;
+
+	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals, AgentPauseRepository pauses) {
 		this.crm = crm;
+		this.pauses = pauses;
 		this.activity = activity;
 		this.signals = signals;
 	}
@@ -66,6 +73,10 @@ public class SdrAgent {
 	}
 
 	private AgentActivity record(String signal, Contact contact, String detail) {
+		this.pauses.findById(contact.getAccount().getId()).ifPresent((pause) -> {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The AI SDR agent of " + contact.getAccount().getName()
+					+ " is paused: " + pause.getReason() + " (Paid webhook " + pause.getWebhook() + ")");
+		});
 		return this.activity.save(new AgentActivity(signal, contact.getAccount().getId(),
 				contact.getAccount().getName(), contact.getId(), contact.getFullName(), detail, Instant.now()));
 	}
