@@ -1,6 +1,8 @@
 package ai.paid.spring.benchmarks.webhook;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Measures verified webhook deliveries per second on local PostgreSQL with a no-op handler: an application with the
  * starter's receiver on Spring MVC (Tomcat), signed deliveries of distinct events posted by {@code --clients}
- * concurrent HTTP clients (bodies and signatures prepared before the clock starts, as Paid would have them).
+ * concurrent HTTP clients (the JDK's) (bodies and signatures prepared before the clock starts, as Paid would have them).
  * <ol>
  * <li><b>http</b>: deliveries/s answered 200 (each verified, and committed to {@code paid_webhook_inbox} before the
  * answer), with the time until the dispatcher has handled them all;</li>
@@ -129,6 +131,7 @@ public final class WebhookBenchmark {
 			long handledBefore = this.admin.backlog().handled();
 			LongAdder accepted = new LongAdder();
 			long cpu = cpuNanos();
+			long serverCpu = serverCpuNanos();
 			long start = System.nanoTime();
 			run(prepared, (delivery) -> {
 				HttpRequest request = HttpRequest.newBuilder(URI.create(url))
@@ -145,7 +148,8 @@ public final class WebhookBenchmark {
 			awaitHandled(handledBefore + count);
 			long handled = System.nanoTime();
 			if (report) {
-				print("http", count, accepted.sum(), start, received, handled, cpuNanos() - cpu);
+				print("http", count, accepted.sum(), start, received, handled, cpuNanos() - cpu,
+						serverCpuNanos() - serverCpu);
 			}
 		}
 
@@ -154,6 +158,7 @@ public final class WebhookBenchmark {
 			long handledBefore = this.admin.backlog().handled();
 			LongAdder accepted = new LongAdder();
 			long cpu = cpuNanos();
+			long serverCpu = serverCpuNanos();
 			long start = System.nanoTime();
 			run(prepared, (delivery) -> {
 				WebhookReceipt receipt = this.receiver.receive(delivery[1], delivery[0].getBytes(StandardCharsets.UTF_8));
@@ -165,7 +170,8 @@ public final class WebhookBenchmark {
 			awaitHandled(handledBefore + count);
 			long handled = System.nanoTime();
 			if (report) {
-				print("receiver", count, accepted.sum(), start, received, handled, cpuNanos() - cpu);
+				print("receiver", count, accepted.sum(), start, received, handled, cpuNanos() - cpu,
+						serverCpuNanos() - serverCpu);
 			}
 		}
 
@@ -214,16 +220,29 @@ public final class WebhookBenchmark {
 		}
 
 		private static void print(String phase, int count, long accepted, long start, long received, long handled,
-				long cpuNanos) {
+				long cpuNanos, long serverCpuNanos) {
 			double receiveSeconds = (received - start) / 1e9;
 			double handleSeconds = (handled - start) / 1e9;
 			System.out.printf(Locale.ROOT,
 					"%-8s %,d deliveries: %,d accepted in %.2f s = %,.0f verified deliveries/s; all handled after "
-							+ "%.2f s = %,.0f handled/s; JVM CPU %.0f us per delivery (clients, receiver and "
-							+ "dispatcher; PostgreSQL not included); load average %.1f%n",
+							+ "%.2f s = %,.0f handled/s; CPU per delivery: JVM %.0f us (clients included), Tomcat and "
+							+ "dispatcher threads %.0f us (PostgreSQL not included); load average %.1f%n",
 					phase, count, accepted, receiveSeconds, accepted / receiveSeconds, handleSeconds,
-					count / handleSeconds, cpuNanos / 1e3 / count,
+					count / handleSeconds, cpuNanos / 1e3 / count, serverCpuNanos / 1e3 / count,
 					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+
+		// the application's side: Tomcat's request threads and the webhook dispatcher's threads
+		private static long serverCpuNanos() {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long total = 0;
+			for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (thread != null && (thread.getThreadName().startsWith("http-nio")
+						|| thread.getThreadName().startsWith("paid-webhook"))) {
+					total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+				}
+			}
+			return total;
 		}
 
 		private static long cpuNanos() {
