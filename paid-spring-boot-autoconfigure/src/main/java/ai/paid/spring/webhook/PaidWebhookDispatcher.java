@@ -52,8 +52,6 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 
 	private final Semaphore free;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
-
 	private volatile boolean running;
 
 	private volatile long lastPurge;
@@ -194,13 +192,11 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 		ExecutorService pool = this.workers;
 		for (ClaimedWebhook row : rows) {
 			this.free.acquireUninterruptibly();
-			this.inFlight.incrementAndGet();
 			pool.execute(() -> {
 				try {
 					handle(row);
 				}
 				finally {
-					this.inFlight.decrementAndGet();
 					this.free.release();
 					wakeUp();
 				}
@@ -261,10 +257,6 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 			logger.error("Paid webhook dispatcher cannot use table paid_webhook_inbox; retrying every "
 					+ "paid.webhooks.poll-interval (logged at most once a minute)", ex);
 		}
-	}
-
-	int inFlight() {
-		return this.inFlight.get();
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -89,8 +90,7 @@ record WebhookEnvelope(String event, @Nullable Instant timestamp, boolean test, 
 
 	private static String canonical(JsonMapper mapper, JsonNode data) {
 		Object tree = mapper.convertValue(data, Object.class);
-		return mapper.writer().with(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-			.writeValueAsString(tree);
+		return mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(tree);
 	}
 
 	private static String sha256(String text) {

@@ -1,5 +1,6 @@
 package ai.paid.spring.webhook;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,8 +40,7 @@ final class WebhookHandlerInvoker {
 	 * @throws RuntimeException what a handler threw, or {@link LostClaimException}
 	 */
 	void handle(ClaimedWebhook row) {
-		WebhookEnvelope envelope = WebhookEnvelope.read(this.mapper,
-				row.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		WebhookEnvelope envelope = WebhookEnvelope.read(this.mapper, row.body().getBytes(StandardCharsets.UTF_8));
 		if (envelope == null) {
 			throw new IllegalStateException("The stored body is not a webhook envelope");
 		}
