@@ -1,6 +1,7 @@
 package ai.paid.spring.autoconfigure;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -203,6 +205,24 @@ public final class PaidWebhooksAutoConfiguration {
 		WebhookRegistration paidWebhookRegistration(PaidClient client, PaidWebhooksProperties properties) {
 			PaidWebhooksProperties.Register register = properties.register();
 			return new WebhookRegistration(client.blocking(), register.validatedUrl(), register.eventsOrAll());
+		}
+
+	}
+
+	// like the API key: masked in actuator's env and configprops output even when values are shown
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "paidWebhookSecretSanitizingFunction")
+		SanitizingFunction paidWebhookSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(ActuatorSanitizingConfiguration::isWebhookSecret);
+		}
+
+		static boolean isWebhookSecret(String key) {
+			String normalized = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+			return normalized.contains("signingsecret") || normalized.equals("paidwebhooksecret");
 		}
 
 	}
