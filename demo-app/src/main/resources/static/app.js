@@ -269,7 +269,65 @@ $('new-account').addEventListener('submit', (event) => {
 	});
 });
 
+function accountName(id) {
+	const account = state.data && state.data.accounts.find((a) => a.id === id);
+	return account ? account.name : id;
+}
+
+function renderBilling(billing) {
+	const select = $('billing-account');
+	const accounts = state.data ? state.data.accounts : [];
+	const chosen = select.value;
+	const options = accounts.map((a) => `<option value="${esc(a.id)}">${esc(a.name)}</option>`).join('');
+	if (select.dataset.options !== options) {
+		select.innerHTML = options;
+		select.dataset.options = options;
+		if (accounts.some((a) => a.id === chosen)) select.value = chosen;
+	}
+	const embedded = state.data && state.data.paid.embedded;
+	$('deplete-credits').hidden = !embedded;
+	$('pay-invoice').hidden = !embedded;
+	setHtml($('paused-agents'), billing.pausedAgents.length === 0 ? emptyRow(4, 'No paused agents') : billing.pausedAgents.map((p) => `
+		<tr data-id="${esc(p.accountId)}">
+			<td>${esc(accountName(p.accountId))}<div class="id">${esc(p.accountId)}</div></td>
+			<td>${esc(p.reason)}</td>
+			<td class="id">${esc(p.webhook)}</td>
+			<td class="actions"><button type="button" data-action="resume" data-id="${esc(p.accountId)}">Resume agent</button></td>
+		</tr>`).join(''));
+	setHtml($('invoices'), billing.invoices.length === 0 ? emptyRow(4, 'No paid invoices yet') : billing.invoices.map((i) => `
+		<tr data-id="${esc(i.id)}">
+			<td class="id">${esc(i.id)}</td>
+			<td>${esc(accountName(i.accountId))}</td>
+			<td>${esc(i.amount)} ${esc(i.currency)}</td>
+			<td>${esc(ago(i.paidAt))}</td>
+		</tr>`).join(''));
+}
+
+async function refreshBilling() {
+	try {
+		const response = await fetch('api/billing', { cache: 'no-store' });
+		if (response.ok) renderBilling(await response.json());
+	} catch (e) {
+		// the dashboard's refresh reports connection problems
+	}
+}
+
+function billingAction(path) {
+	const account = $('billing-account').value;
+	if (!account) { showError('Create an account first'); return; }
+	act(() => call('POST', `api/billing/accounts/${encodeURIComponent(account)}/${path}`));
+}
+
+$('deplete-credits').addEventListener('click', () => billingAction('credits-depleted'));
+$('pay-invoice').addEventListener('click', () => billingAction('invoice-paid'));
+document.addEventListener('click', (event) => {
+	const button = event.target.closest('button[data-action="resume"]');
+	if (button) act(() => call('DELETE', `api/billing/pauses/${encodeURIComponent(button.dataset.id)}`));
+});
+
 $('outage').addEventListener('click', () => act(() => call('POST', 'api/paid/outage?seconds=30')));
 
 refresh();
 setInterval(refresh, 1000);
+refreshBilling();
+setInterval(refreshBilling, 1000);

@@ -138,6 +138,40 @@ class DemoApiTests {
 	}
 
 	@Test
+	void creditsDepletedWebhookPausesTheAccountsAgentOnceAndInvoicePaidShowsTheInvoice() {
+		String accountId = (String) post("/api/accounts", Map.of("name", "Hooli")).get("id");
+		String contactId = (String) post("/api/accounts/" + accountId + "/contacts",
+				Map.of("firstName", "Gavin", "lastName", "Belson", "email", "gavin@hooli.example"))
+			.get("id");
+		post("/api/contacts/" + contactId + "/emails", Map.of("subject", "Before"));
+
+		Map<String, Object> sent = post("/api/billing/accounts/" + accountId + "/credits-depleted", Map.of());
+		assertThat(sent).containsEntry("status", 200);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> rows(billing(), "pausedAgents").stream().anyMatch((p) -> accountId.equals(p.get("accountId"))));
+		assertThatExceptionOfType(HttpClientErrorException.class)
+			.isThrownBy(() -> post("/api/contacts/" + contactId + "/emails", Map.of("subject", "After")))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(ex.getResponseBodyAsString()).contains("paused");
+			});
+
+		post("/api/billing/accounts/" + accountId + "/invoice-paid", Map.of());
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> rows(billing(), "invoices").stream().anyMatch((i) -> accountId.equals(i.get("accountId"))));
+		assertThat(rows(billing(), "invoices")).filteredOn("accountId", accountId)
+			.singleElement()
+			.satisfies((invoice) -> assertThat(invoice).containsEntry("amount", "500.00").containsEntry("currency", "USD"));
+
+		this.http.delete().uri("/api/billing/pauses/{id}", accountId).retrieve().toBodilessEntity();
+		post("/api/contacts/" + contactId + "/emails", Map.of("subject", "Resumed"));
+	}
+
+	private Map<String, Object> billing() {
+		return this.http.get().uri("/api/billing").retrieve().body(JSON);
+	}
+
+	@Test
 	void invalidRequestsAreRejectedWithTheReason() {
 		assertThatExceptionOfType(HttpClientErrorException.class)
 			.isThrownBy(() -> post("/api/accounts", Map.of("email", "nobody@example.com")))

@@ -144,6 +144,31 @@ class DemoPageBrowserTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> meetingsBooked() == before + 1);
 	}
 
+	@Test
+	void creditsDepletedButtonPausesTheAgentShownOnThePageUntilResumed() {
+		WebDriver browser = chromium.driver();
+		String id = this.crm.createAccount("Vandelay Industries", null, null, null, "USD").getId();
+		browser.get("http://localhost:" + this.port + "/");
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		By option = By.cssSelector("#billing-account option[value='" + id + "']");
+		wait.until(ExpectedConditions.presenceOfElementLocated(option));
+		wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(option).click();
+			return true;
+		});
+		browser.findElement(By.id("deplete-credits")).click();
+
+		By paused = By.xpath("//tbody[@id='paused-agents']/tr[@data-id='" + id + "']");
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(paused, "Credits depleted"));
+		assertThat(browser.findElement(paused).getText()).contains("Vandelay Industries")
+			.contains("billing-credits-depleted:");
+		wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(paused).findElement(By.cssSelector("button[data-action='resume']")).click();
+			return true;
+		});
+		wait.until(ExpectedConditions.invisibilityOfElementLocated(paused));
+	}
+
 	private long meetingsBooked() {
 		return this.paid.signals().stream().filter((signal) -> "meeting_booked".equals(signal.get("eventName"))).count();
 	}

@@ -2,6 +2,7 @@ package ai.paid.demo.agent;
 
 import java.time.Instant;
 
+import ai.paid.demo.billing.AgentPauseRepository;
 import ai.paid.demo.crm.Contact;
 import ai.paid.demo.crm.CrmService;
 import ai.paid.demo.crm.Plan;
@@ -10,14 +11,17 @@ import ai.paid.spring.signal.PaidContext;
 import ai.paid.spring.signal.PaidSignal;
 import ai.paid.spring.signal.PaidSignals;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The AI SDR agent's billable work: every email it sends and every meeting it books is a Paid signal, attributed to
  * the contact's account (the Paid customer) and the AI SDR product. Emails are written by a Spring AI chat model;
  * the starter records what each call costs for the same customer, and the {@code email_sent} signal claims those
- * costs, so Paid shows what each email cost next to what it earned.
+ * costs, so Paid shows what each email cost next to what it earned. It does no work for an account whose agent a
+ * {@code billing-credits-depleted} webhook paused.
  */
 @Service
 public class SdrAgent {
@@ -36,8 +40,12 @@ public class SdrAgent {
 
 	private final EmailWriter writer;
 
-	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals, EmailWriter writer) {
+	private final AgentPauseRepository pauses;
+
+	SdrAgent(CrmService crm, AgentActivityRepository activity, PaidSignals signals, EmailWriter writer,
+			AgentPauseRepository pauses) {
 		this.crm = crm;
+		this.pauses = pauses;
 		this.activity = activity;
 		this.signals = signals;
 		this.writer = writer;
@@ -78,6 +86,10 @@ public class SdrAgent {
 	}
 
 	private AgentActivity record(String signal, Contact contact, String detail) {
+		this.pauses.findById(contact.getAccount().getId()).ifPresent((pause) -> {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The AI SDR agent of " + contact.getAccount().getName()
+					+ " is paused: " + pause.getReason() + " (Paid webhook " + pause.getWebhook() + ")");
+		});
 		return this.activity.save(new AgentActivity(signal, contact.getAccount().getId(),
 				contact.getAccount().getName(), contact.getId(), contact.getFullName(), detail, Instant.now()));
 	}

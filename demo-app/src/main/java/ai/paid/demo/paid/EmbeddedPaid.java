@@ -2,6 +2,7 @@ package ai.paid.demo.paid;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,14 @@ public interface EmbeddedPaid {
 
 	/** How many signals it has ingested (duplicates by idempotency key not counted). */
 	int signalsIngested();
+
+	/**
+	 * Makes the mock send a signed webhook to this application's receiver, as Paid would.
+	 * @param event the event name, e.g. {@code billing-credits-depleted}
+	 * @param payload the object under the event's key in {@code data}
+	 * @return the receiver's HTTP status
+	 */
+	int sendWebhook(String event, Map<String, ?> payload);
 
 	/** When an outage started with {@link #failFor} ends, or {@code null} when it is answering normally. */
 	@Nullable Instant failingUntil();

@@ -14,13 +14,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
  * Runs the demo against an in-process mock Paid server when no API key is configured ({@code PAID_API_KEY} or
  * {@code paid.api-key}), so the demo needs no Paid account: starts {@link MockPaidServer} before any bean exists,
- * points {@code paid.base-url} and {@code paid.api-key} at it, registers it as the {@link EmbeddedPaid} bean and stops
+ * points {@code paid.base-url}, {@code paid.api-key} and {@code paid.webhooks.signing-secret} at it, registers it as the {@link EmbeddedPaid} bean and stops
  * it with the context. The server is a bean too, for
  * tests that look at what Paid received. {@code demo.embedded-paid.enabled=false} turns this off.
  */
@@ -45,8 +46,9 @@ class EmbeddedPaidEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 		MockPaidServer server = new MockPaidServer().start();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-					Map.of("paid.base-url", server.baseUrl(), "paid.api-key", server.apiKey())));
-		application.addInitializers((context) -> register(context, new MockPaid(server)));
+					Map.of("paid.base-url", server.baseUrl(), "paid.api-key", server.apiKey(),
+							"paid.webhooks.signing-secret", server.webhooks().signingSecret())));
+		application.addInitializers((context) -> register(context, new MockPaid(server, context.getEnvironment())));
 	}
 
 	private static boolean hasApiKey(ConfigurableEnvironment environment) {
@@ -71,10 +73,21 @@ class EmbeddedPaidEnvironmentPostProcessor implements EnvironmentPostProcessor, 
 
 		private final MockPaidServer server;
 
+		private final Environment environment;
+
 		private volatile @Nullable Instant failingUntil;
 
-		MockPaid(MockPaidServer server) {
+		MockPaid(MockPaidServer server, Environment environment) {
 			this.server = server;
+			this.environment = environment;
+		}
+
+		@Override
+		public int sendWebhook(String event, Map<String, ?> payload) {
+			String url = "http://127.0.0.1:" + this.environment.getProperty("local.server.port", "8080")
+					+ this.environment.getProperty("server.servlet.context-path", "")
+					+ this.environment.getProperty("paid.webhooks.path", "/paid/webhooks");
+			return this.server.webhooks().target(url).send(event, payload).status();
 		}
 
 		@Override

@@ -1,6 +1,7 @@
 package ai.paid.spring.autoconfigure;
 
 import ai.paid.spring.client.PaidClient;
+import ai.paid.spring.credits.CreditsDepletedEviction;
 import ai.paid.spring.credits.CreditsSignalObserver;
 import ai.paid.spring.credits.PaidCredits;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +31,12 @@ public final class PaidCreditsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CreditsSignalObserver paidCreditsSignalObserver(PaidCredits credits) {
 		return new CreditsSignalObserver(credits);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CreditsDepletedEviction paidCreditsDepletedEviction(PaidCredits credits) {
+		return new CreditsDepletedEviction(credits);
 	}
 
 }

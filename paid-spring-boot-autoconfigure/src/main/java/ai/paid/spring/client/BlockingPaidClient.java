@@ -168,6 +168,26 @@ public final class BlockingPaidClient {
 		return value(this.client.sendCosts(costs));
 	}
 
+	/** See {@link PaidClient#listWebhooks()}. */
+	public WebhookList listWebhooks() {
+		return value(this.client.listWebhooks());
+	}
+
+	/** See {@link PaidClient#updateWebhook(String, UpdateWebhookRequest)}. */
+	public WebhookUpdateResponse updateWebhook(String webhookName, UpdateWebhookRequest request) {
+		return value(this.client.updateWebhook(webhookName, request));
+	}
+
+	/** See {@link PaidClient#testWebhook(String)}. */
+	public WebhookTestResponse testWebhook(String webhookName) {
+		return value(this.client.testWebhook(webhookName));
+	}
+
+	/** See {@link PaidClient#rotateWebhookSecret()}. */
+	public RotateWebhookSecretResponse rotateWebhookSecret() {
+		return value(this.client.rotateWebhookSecret());
+	}
+
 	private static <T> T value(Mono<T> mono) {
 		T value = await(mono);
 		if (value == null) {

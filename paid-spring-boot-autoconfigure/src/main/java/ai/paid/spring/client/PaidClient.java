@@ -107,6 +107,19 @@ public interface PaidClient {
 	 * malformed cost makes Paid reject the whole batch with 400.
 	 */
 	Mono<BulkCostsResponse> sendCosts(List<Cost> costs);
+	// ---- webhooks (management routes; deliveries are received by ai.paid.spring.webhook)
+
+	/** {@code GET /webhooks/}: every webhook (one per event name) and whether a signing secret exists. */
+	Mono<WebhookList> listWebhooks();
+
+	/** {@code PATCH /webhooks/{webhookName}}: set the URL and/or enable or disable one event's webhook. */
+	Mono<WebhookUpdateResponse> updateWebhook(String webhookName, UpdateWebhookRequest request);
+
+	/** {@code POST /webhooks/{webhookName}/test}: ask Paid to send a test delivery; never retried. */
+	Mono<WebhookTestResponse> testWebhook(String webhookName);
+
+	/** {@code POST /webhooks/rotate-secret}: a new organization-wide signing secret, shown once; never retried. */
+	Mono<RotateWebhookSecretResponse> rotateWebhookSecret();
 
 	/**
 	 * A client that sends each request once, for callers with their own retry policy (the outbox). Implementations

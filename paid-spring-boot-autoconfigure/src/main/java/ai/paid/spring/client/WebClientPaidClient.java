@@ -258,6 +258,30 @@ public final class WebClientPaidClient implements PaidClient {
 		return exchange(HttpMethod.POST, "/costs/bulk", Map.of("costs", costs), BulkCostsResponse.class, false);
 	}
 
+	// ---- webhooks
+
+	@Override
+	public Mono<WebhookList> listWebhooks() {
+		return exchange(HttpMethod.GET, "/webhooks/", null, WebhookList.class, true);
+	}
+
+	@Override
+	public Mono<WebhookUpdateResponse> updateWebhook(String webhookName, UpdateWebhookRequest request) {
+		return exchange(HttpMethod.PATCH, "/webhooks/{webhookName}", request.toWire(), WebhookUpdateResponse.class,
+				true, webhookName);
+	}
+
+	@Override
+	public Mono<WebhookTestResponse> testWebhook(String webhookName) {
+		return exchange(HttpMethod.POST, "/webhooks/{webhookName}/test", null, WebhookTestResponse.class, false,
+				webhookName);
+	}
+
+	@Override
+	public Mono<RotateWebhookSecretResponse> rotateWebhookSecret() {
+		return exchange(HttpMethod.POST, "/webhooks/rotate-secret", null, RotateWebhookSecretResponse.class, false);
+	}
+
 	private <T> Mono<T> exchange(HttpMethod method, String path, @Nullable Object body, Class<T> type,
 			boolean idempotent, Object... uriVariables) {
 		// named in errors and retries only: built when first needed, not for every successful call

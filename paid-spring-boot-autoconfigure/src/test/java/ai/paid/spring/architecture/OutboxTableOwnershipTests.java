@@ -42,6 +42,15 @@ class OutboxTableOwnershipTests {
 	}
 
 	@Test
+	void onlyTheWebhookPackageNamesTheWebhookTable() {
+		Map<String, String> offenders = scan((path) -> !path.startsWith("ai/paid/spring/webhook/"),
+				(source) -> source.contains("paid_webhook_inbox"));
+		assertThat(offenders.keySet()).as("main sources outside ai/paid/spring/webhook naming paid_webhook_inbox; use "
+				+ "PaidWebhookAdmin")
+			.isEmpty();
+	}
+
+	@Test
 	void onlyTheClientPackageConstructsPaidApiExceptions() {
 		Map<String, String> offenders = scan((path) -> !path.startsWith("ai/paid/spring/client/"),
 				(source) -> source.contains("new PaidApiException"));

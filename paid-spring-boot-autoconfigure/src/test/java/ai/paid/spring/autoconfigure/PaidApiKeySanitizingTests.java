@@ -66,6 +66,25 @@ class PaidApiKeySanitizingTests {
 	}
 
 	@Test
+	void webhookSigningSecretsAreMaskedInEnv() {
+		String secret = "whsec_actuator_must_mask_1234";
+		this.runner.withConfiguration(AutoConfigurations.of(PaidWebhooksAutoConfiguration.class))
+			.withPropertyValues("paid.api-key=" + KEY, "paid.webhooks.signing-secret=" + secret,
+					"paid.webhooks.previous-signing-secrets=" + secret + "-old")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("PAID_WEBHOOK_SECRET", secret))))
+			.run((context) -> {
+				JsonMapper mapper = JsonMapper.builder().build();
+				String env = mapper.writeValueAsString(context.getBean(EnvironmentEndpoint.class).environment(null));
+				assertThat(env).contains("PAID_WEBHOOK_SECRET").contains("paid.webhooks.signing-secret")
+					.doesNotContain(secret);
+			});
+	}
+
+	@Test
 	void envMasksTheKeyGivenOnTheCommandLineInSunJavaCommand() {
 		String command = "com.example.DemoApplication --server.port=8080 --paid.api-key=" + KEY + " --debug";
 		this.runner.withPropertyValues("paid.api-key=" + KEY)

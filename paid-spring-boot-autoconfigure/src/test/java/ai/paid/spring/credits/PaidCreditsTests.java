@@ -101,6 +101,35 @@ class PaidCreditsTests {
 	}
 
 	@Test
+	void aCreditsDepletedWebhookDropsThatCustomersCachedBalances() {
+		PaidCredits credits = new PaidCredits(this.client, Duration.ofMinutes(10));
+		CreditsDepletedEviction eviction = new CreditsDepletedEviction(credits);
+		assertThat(credits.hasCredits("acme")).isTrue();
+		this.server.seedCreditBalance("acme", "credits", 0, 100);
+		eviction.creditsDepleted(depleted("{\"externalCustomerId\": \"other\"}"));
+		assertThat(credits.hasCredits("acme")).isTrue();
+		eviction.creditsDepleted(depleted("{\"externalCustomerId\": \"acme\"}"));
+		assertThat(credits.hasCredits("acme")).isFalse();
+		assertThat(requests()).isEqualTo(2);
+	}
+
+	@Test
+	void aCreditsDepletedWebhookNamingNoCustomerDropsEveryCachedBalance() {
+		PaidCredits credits = new PaidCredits(this.client, Duration.ofMinutes(10));
+		assertThat(credits.hasCredits("acme")).isTrue();
+		this.server.seedCreditBalance("acme", "credits", 0, 100);
+		new CreditsDepletedEviction(credits).creditsDepleted(depleted("{\"remaining\": 0}"));
+		assertThat(credits.hasCredits("acme")).isFalse();
+	}
+
+	private static ai.paid.spring.webhook.PaidCreditsDepletedEvent depleted(String creditsJson) {
+		tools.jackson.databind.JsonNode data = tools.jackson.databind.json.JsonMapper.shared()
+			.readTree("{\"credits\": " + creditsJson + "}");
+		return new ai.paid.spring.webhook.PaidCreditsDepletedEvent(new ai.paid.spring.webhook.PaidWebhookDelivery(1,
+				"billing-credits-depleted:x", "billing-credits-depleted", null, false, data, 1));
+	}
+
+	@Test
 	void creditsAreCheckedPerCurrencyAndAnUnknownCustomerHasNone() {
 		this.server.seedCreditBalance("acme", "tokens", 0, 50);
 		PaidCredits credits = new PaidCredits(this.client, Duration.ZERO);

@@ -12,7 +12,10 @@ import java.lang.annotation.Target;
  * <p>
  * One server is started per application context (contexts with the same settings are cached and share it). It is
  * registered as a bean of type {@link MockPaidServer}, so tests can {@code @Autowired} it, and the properties
- * {@code paid.base-url} and {@code paid.api-key} are set to its base URL and key. Properties given inline to the test
+ * {@code paid.base-url} and {@code paid.api-key} are set to its base URL and key, and
+ * {@code paid.webhooks.signing-secret} to its webhook signing secret. With a web server on a port
+ * ({@code webEnvironment = RANDOM_PORT}), {@code paid.webhooks().send(...)} delivers signed webhooks to the
+ * application's receiver. Properties given inline to the test
  * ({@code @SpringBootTest(properties = ...)}, {@code @TestPropertySource}) still win. The server stops when the
  * context is closed.
  * <pre class="code">

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A stateful, in-memory emulator of Paid's v2 REST API for tests, in the spirit of stripe-mock. It serves
  * customers (with their users and credit balances), contacts, orders (with lines), products (with priced
- * attributes), signals and costs under {@link #baseUrl()} (which ends in
+ * attributes), signals, costs and webhooks (see {@link #webhooks()}) under {@link #baseUrl()} (which ends in
  * {@code /api/v2}) with Paid's wire names and status codes:
  * <ul>
  * <li>201 on create, 200 otherwise; {@code {}} on delete;</li>
@@ -59,7 +59,9 @@ public final class MockPaidServer implements AutoCloseable {
 
 	private final RequestRecorder recorder = new RequestRecorder();
 
-	private final MockRouter router = new MockRouter(this.store, this.settings);
+	private final MockWebhooks webhooks = new MockWebhooks();
+
+	private final MockRouter router = new MockRouter(this.store, this.settings, this.webhooks);
 
 	private volatile @Nullable DisposableServer server;
 
@@ -653,6 +655,15 @@ public final class MockPaidServer implements AutoCloseable {
 	}
 
 	/**
+	 * Paid's webhooks: their management state, and sending signed deliveries to the application under test
+	 * ({@code webhooks().send("billing-credits-depleted", data)}).
+	 * @return the webhooks
+	 */
+	public MockWebhooks webhooks() {
+		return this.webhooks;
+	}
+
+	/**
 	 * Forget all state, recorded requests and injected faults, and restore the default switches (including the
 	 * recorded request limit). The server keeps
 	 * running on the same port with the same key.
@@ -663,6 +674,7 @@ public final class MockPaidServer implements AutoCloseable {
 		this.recorder.limit(RequestRecorder.DEFAULT_LIMIT);
 		this.faults.clear();
 		this.settings.reset();
+		this.webhooks.reset();
 	}
 
 	// ---- waiting for asynchronous deliveries

@@ -17,7 +17,9 @@ final class MockRouter {
 
 	private final CostRoutes costs;
 
-	MockRouter(MockPaidStore store, MockSettings settings) {
+	private final WebhookRoutes webhooks;
+
+	MockRouter(MockPaidStore store, MockSettings settings, MockWebhooks webhooks) {
 		ExternalIdConflicts conflicts = new ExternalIdConflicts(settings);
 		this.customers = new CustomerRoutes(store, settings, conflicts);
 		this.contacts = new ContactRoutes(store, settings, conflicts);
@@ -25,6 +27,7 @@ final class MockRouter {
 		this.signals = new SignalRoutes(store, settings);
 		this.products = new ProductRoutes(store, settings, conflicts);
 		this.costs = new CostRoutes(store, settings);
+		this.webhooks = new WebhookRoutes(webhooks, settings);
 	}
 
 	ProductRoutes products() {
@@ -51,6 +54,8 @@ final class MockRouter {
 					return this.products.handle(request);
 				case "costs":
 					return this.costs.handle(request);
+				case "webhooks":
+					return this.webhooks.handle(request);
 				default:
 					throw MockApiError.notFound("no such route: " + method + " " + relativeRawPath);
 			}
