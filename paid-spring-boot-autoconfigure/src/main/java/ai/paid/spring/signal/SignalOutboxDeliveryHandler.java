@@ -1,18 +1,14 @@
 package ai.paid.spring.signal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import ai.paid.spring.bulk.BulkOutboxDeliveryHandler;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
 import ai.paid.spring.outbox.DeliveryOutcome;
-import ai.paid.spring.outbox.OutboxDeliveryHandler;
 import ai.paid.spring.outbox.OutboxRecord;
-import ai.paid.spring.signal.SignalCustomerReadiness.Readiness;
 
 /**
  * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
@@ -29,13 +25,9 @@ import ai.paid.spring.signal.SignalCustomerReadiness.Readiness;
  * way again; it is logged, counted in {@code paid.signals.failed{reason=rejected}} and completed, so that it never
  * blocks the customer's signal lane.
  */
-public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler {
-
-	private final SignalBulkDelivery delivery;
+public final class SignalOutboxDeliveryHandler extends BulkOutboxDeliveryHandler<Signal> {
 
 	private final SignalCustomerReadiness readiness;
-
-	private final int batchSize;
 
 	/**
 	 * Creates the handler; the auto-configuration does this.
@@ -47,12 +39,8 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 	 */
 	public SignalOutboxDeliveryHandler(PaidClient client, SignalObserver observer, int maxInFlight, int batchSize,
 			SignalCustomerReadiness readiness) {
-		if (maxInFlight < 1 || batchSize < 1) {
-			throw new IllegalArgumentException(
-					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
-		}
-		this.delivery = new SignalBulkDelivery(client.withoutRetries(), observer, maxInFlight, batchSize);
-		this.batchSize = batchSize;
+		super(new SignalBulkPost(client.withoutRetries(), observer, SignalObserver.Path.TRANSACTIONAL),
+				Signal::customer, maxInFlight, batchSize);
 		this.readiness = readiness;
 	}
 
@@ -62,59 +50,15 @@ public final class SignalOutboxDeliveryHandler implements OutboxDeliveryHandler 
 	}
 
 	@Override
-	public Mono<DeliveryOutcome> deliver(OutboxRecord record) {
-		return Mono.fromCallable(() -> read(record))
-			.flatMap((signal) -> readiness(signal).flatMap((readiness) -> readiness.ready()
-					? this.delivery.deliver(signal).then(Mono.<DeliveryOutcome>empty())
-					: Mono.just(DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
-							"Signal waits for its customer: " + readiness.reason()))));
+	protected Mono<DeliveryOutcome> waitFor(String externalCustomerId) {
+		return this.readiness.check(externalCustomerId)
+			.filter((readiness) -> !readiness.ready())
+			.map((readiness) -> DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
+					"Signal waits for its customer: " + readiness.reason()));
 	}
 
 	@Override
-	public int maxBatch() {
-		return this.batchSize;
-	}
-
-	/**
-	 * Sends a lane's consecutive signals of one customer in one bulk POST (with other lanes' rows when there is
-	 * room). A row whose payload cannot be read ends the group before it, so that its error is its own.
-	 */
-	@Override
-	public Flux<DeliveryOutcome> deliverAll(List<OutboxRecord> records) {
-		return Flux.defer(() -> {
-			List<Signal> signals = new ArrayList<>();
-			for (OutboxRecord record : records) {
-				Signal signal;
-				try {
-					signal = read(record);
-				}
-				catch (RuntimeException ex) {
-					if (signals.isEmpty()) {
-						return Flux.error(ex);
-					}
-					break;
-				}
-				if (!signals.isEmpty() && !Objects.equals(signal.customer(), signals.get(0).customer())) {
-					break;
-				}
-				signals.add(signal);
-			}
-			return readiness(signals.get(0)).flatMapMany((readiness) -> readiness.ready()
-					? this.delivery.deliverAll(signals)
-					: Flux.just(DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
-							"Signal waits for its customer: " + readiness.reason())));
-		});
-	}
-
-	private Mono<Readiness> readiness(Signal signal) {
-		String externalCustomerId = signal.customer().externalCustomerId();
-		if (externalCustomerId == null) {
-			return Mono.just(Readiness.sendNow());
-		}
-		return this.readiness.check(externalCustomerId).defaultIfEmpty(Readiness.sendNow());
-	}
-
-	private static Signal read(OutboxRecord record) {
+	protected Signal read(OutboxRecord record) {
 		if (record.payload() == null) {
 			throw new IllegalStateException("Outbox row " + record.id() + " of type SIGNAL has no payload");
 		}

@@ -1,0 +1,116 @@
+package ai.paid.spring.bulk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import ai.paid.spring.client.SignalCustomer;
+import ai.paid.spring.outbox.DeliveryOutcome;
+import ai.paid.spring.outbox.OutboxDeliveryHandler;
+import ai.paid.spring.outbox.OutboxRecord;
+
+/**
+ * Delivers outbox rows of items (signals, costs) through their bulk route: rows the outbox delivers concurrently
+ * (different lanes) share bulk POSTs, sent as soon as fewer than {@code maxInFlight} POSTs are out and otherwise
+ * together with the rows that arrived meanwhile (at most {@code batchSize} per POST); the consecutive items of one
+ * customer in a lane go together ({@link #deliverAll}).
+ * <p>
+ * Before sending an item of a customer named by your external id, the handler asks {@link #waitFor} whether the row
+ * must wait for its customer to reach Paid. Transport failures, 5xx, 429 and rejected credentials go back to the
+ * outbox, which retries, waits or pauses; a malformed item is isolated, logged, counted and completed
+ * ({@link BulkPost}), so that it never blocks its lane.
+ *
+ * @param <T> the item type
+ */
+public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHandler {
+
+	private final BulkDelivery<T> delivery;
+
+	private final Function<T, SignalCustomer> customerOf;
+
+	private final int batchSize;
+
+	/**
+	 * Creates the handler.
+	 * @param post posts a batch; give it a client without transport retries, the outbox retries
+	 * @param customerOf the customer of an item
+	 * @param maxInFlight bulk POSTs in flight at once
+	 * @param batchSize most rows per bulk POST
+	 */
+	protected BulkOutboxDeliveryHandler(BulkPost<T> post, Function<T, SignalCustomer> customerOf, int maxInFlight,
+			int batchSize) {
+		if (maxInFlight < 1 || batchSize < 1) {
+			throw new IllegalArgumentException(
+					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
+		}
+		this.delivery = new BulkDelivery<>(post, maxInFlight, batchSize);
+		this.customerOf = customerOf;
+		this.batchSize = batchSize;
+	}
+
+	@Override
+	public final Mono<DeliveryOutcome> deliver(OutboxRecord record) {
+		return Mono.fromCallable(() -> read(record))
+			.flatMap((item) -> waitForCustomer(item)
+				.switchIfEmpty(this.delivery.deliverAll(List.of(item)).then(Mono.empty())));
+	}
+
+	@Override
+	public final int maxBatch() {
+		return this.batchSize;
+	}
+
+	/**
+	 * Sends a lane's consecutive items of one customer in one bulk POST (with other lanes' rows when there is room).
+	 * A row whose payload cannot be read ends the group before it, so that its error is its own.
+	 */
+	@Override
+	public final Flux<DeliveryOutcome> deliverAll(List<OutboxRecord> records) {
+		return Flux.defer(() -> {
+			List<T> items = new ArrayList<>();
+			for (OutboxRecord record : records) {
+				T item;
+				try {
+					item = read(record);
+				}
+				catch (RuntimeException ex) {
+					if (items.isEmpty()) {
+						return Flux.error(ex);
+					}
+					break;
+				}
+				if (!items.isEmpty()
+						&& !Objects.equals(this.customerOf.apply(item), this.customerOf.apply(items.get(0)))) {
+					break;
+				}
+				items.add(item);
+			}
+			return waitForCustomer(items.get(0)).flux().switchIfEmpty(this.delivery.deliverAll(items));
+		});
+	}
+
+	private Mono<DeliveryOutcome> waitForCustomer(T item) {
+		String externalCustomerId = this.customerOf.apply(item).externalCustomerId();
+		return (externalCustomerId != null) ? waitFor(externalCustomerId) : Mono.empty();
+	}
+
+	/**
+	 * Asked before an item of a customer named by your external id is sent.
+	 * @param externalCustomerId the customer's id in your system
+	 * @return empty to send now, or the outcome that makes the row wait (a {@link DeliveryOutcome#waitFor})
+	 */
+	protected abstract Mono<DeliveryOutcome> waitFor(String externalCustomerId);
+
+	/**
+	 * Reads the item from the row's payload.
+	 * @param record the row
+	 * @return the item
+	 * @throws RuntimeException when the payload is missing or cannot be read
+	 */
+	protected abstract T read(OutboxRecord record);
+
+}
