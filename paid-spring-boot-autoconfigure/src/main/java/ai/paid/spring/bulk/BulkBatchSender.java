@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import ai.paid.spring.client.PaidApiException;
@@ -23,8 +22,6 @@ import ai.paid.spring.client.PaidApiException;
  * @param <T> the item type
  */
 final class BulkBatchSender<T> {
-
-	private static final Log logger = LogFactory.getLog(BulkBatchSender.class);
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -90,9 +87,10 @@ final class BulkBatchSender<T> {
 	private Mono<Void> retryOrGiveUp(List<T> batch, int attempt, Throwable ex) {
 		if (attempt < this.settings.maxAttempts() && isRetryable(ex)) {
 			Duration delay = backoff(attempt, ex);
+			Log logger = this.batcher.logger;
 			if (logger.isDebugEnabled()) {
-				logger.debug("Sending " + batch.size() + " " + this.batcher.items + " failed (attempt " + attempt
-						+ " of " + this.settings.maxAttempts() + "), retrying in " + delay + ": " + ex);
+				logger.debug("Sending " + batch.size() + " " + this.batcher.items + " failed (attempt " + attempt + " of "
+						+ this.settings.maxAttempts() + "), retrying in " + delay + ": " + ex);
 			}
 			return Mono.delay(delay).then(Mono.defer(() -> attempt(batch, attempt + 1)));
 		}
@@ -102,8 +100,8 @@ final class BulkBatchSender<T> {
 
 	private void giveUp(List<T> batch, int attempts, Throwable ex) {
 		this.batcher.gaveUp(batch.size());
-		logger.error("Gave up sending " + batch.size() + " " + this.batcher.items + " to Paid after " + attempts
-				+ " attempt(s): " + ex + ". " + this.batcher.gaveUpAdvice(batch));
+		this.batcher.logger.error("Gave up sending " + batch.size() + " " + this.batcher.items + " to Paid after "
+				+ attempts + " attempt(s): " + ex + ". " + this.batcher.gaveUpAdvice(batch));
 	}
 
 	private Duration backoff(int attempt, Throwable ex) {

@@ -33,9 +33,10 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-	private static final Log logger = LogFactory.getLog(BulkBatcher.class);
-
 	private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+	/** The subclass's, so that log levels set for signals or costs apply. */
+	final Log logger = LogFactory.getLog(getClass());
 
 	final String items;
 
@@ -196,7 +197,7 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 		if (unsent > 0) {
 			this.buffer.clear();
 			lostAtShutdown(unsent);
-			logger.error(unsent + " " + this.items + " were not sent to Paid within paid." + this.items
+			this.logger.error(unsent + " " + this.items + " were not sent to Paid within paid." + this.items
 					+ ".shutdown-timeout (" + this.settings.shutdownTimeout() + ") and are lost with this process");
 		}
 	}
@@ -237,7 +238,7 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 		catch (RuntimeException ex) {
 			// keep draining: a sender thread that died would let the buffer fill up behind it
 			gaveUp(batch.size());
-			logger.error("Could not send " + batch.size() + " " + this.items + " to Paid", ex);
+			this.logger.error("Could not send " + batch.size() + " " + this.items + " to Paid", ex);
 		}
 	}
 

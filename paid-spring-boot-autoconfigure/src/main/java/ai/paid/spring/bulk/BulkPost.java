@@ -24,7 +24,8 @@ import ai.paid.spring.client.PaidApiException;
  */
 public abstract class BulkPost<T> {
 
-	private static final Log logger = LogFactory.getLog(BulkPost.class);
+	/** The subclass's, so that log levels set for signals or costs apply. */
+	private final Log logger = LogFactory.getLog(getClass());
 
 	private final String items;
 
@@ -81,8 +82,8 @@ public abstract class BulkPost<T> {
 			return Mono.empty();
 		}
 		int half = carriers.size() / 2;
-		if (logger.isDebugEnabled()) {
-			logger.debug("A batch of " + carriers.size() + " " + this.items + " is malformed; sending it in halves to "
+		if (this.logger.isDebugEnabled()) {
+			this.logger.debug("A batch of " + carriers.size() + " " + this.items + " is malformed; sending it in halves to "
 					+ "isolate the bad " + this.items);
 		}
 		return send(carriers.subList(0, half), itemOf, outcome)
