@@ -48,7 +48,7 @@ final class BulkBatchSender<T> {
 	void send(List<T> batch) throws InterruptedException {
 		this.permits.acquire();
 		this.pending.addAndGet(batch.size());
-		this.batcher.batched(batch.size());
+		this.batcher.reporting.observer().batch(batch.size());
 		try {
 			attempt(batch, 1).doFinally((signal) -> {
 				this.pending.addAndGet(-batch.size());
@@ -99,7 +99,7 @@ final class BulkBatchSender<T> {
 	}
 
 	private void giveUp(List<T> batch, int attempts, Throwable ex) {
-		this.batcher.gaveUp(batch.size());
+		this.batcher.reporting.gaveUp(batch.size());
 		this.batcher.logger.error("Gave up sending " + batch.size() + " " + this.batcher.items + " to Paid after "
 				+ attempts + " attempt(s): " + ex + ". " + this.batcher.gaveUpAdvice(batch));
 	}

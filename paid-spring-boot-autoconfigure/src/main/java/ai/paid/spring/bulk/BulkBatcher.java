@@ -48,6 +48,8 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 
 	private final BulkSettings settings;
 
+	final Reporting<?, ?> reporting;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile boolean stopped;
@@ -64,13 +66,17 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 	 * @param post posts a batch
 	 * @param settings buffer, batch and retry settings
 	 * @param wakeUp an item offered on stop to wake an idle sender thread; never sent
+	 * @param reporting where batches, the buffer's fill and lost items are reported
 	 */
-	protected BulkBatcher(String items, BulkPost<T> post, BulkSettings settings, T wakeUp) {
+	protected BulkBatcher(String items, BulkPost<T> post, BulkSettings settings, T wakeUp,
+			Reporting<?, ?> reporting) {
 		this.items = items;
 		this.settings = settings;
 		this.wakeUp = wakeUp;
+		this.reporting = reporting;
 		this.buffer = new ArrayBlockingQueue<>(settings.bufferCapacity());
 		this.sender = new BulkBatchSender<>(this, post, settings);
+		reporting.observer().buffer(this.buffer::size, settings.bufferCapacity());
 	}
 
 	/**
@@ -94,39 +100,12 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Number of buffered items, for a gauge.
-	 * @return the buffer's size
-	 */
-	protected final int buffered() {
-		return this.buffer.size();
-	}
-
-	/**
 	 * Whether the batcher is stopping or stopped, and so takes no more items.
 	 * @return whether it is stopped
 	 */
 	protected final boolean isStopped() {
 		return this.stopped;
 	}
-
-	/**
-	 * A batch left the buffer for Paid.
-	 * @param size items in the batch
-	 */
-	protected abstract void batched(int size);
-
-	/**
-	 * Items given up after the attempts ran out, or because sending failed unexpectedly: count them. The batcher
-	 * logs them.
-	 * @param count how many
-	 */
-	protected abstract void gaveUp(int count);
-
-	/**
-	 * Items still buffered or in flight when the shutdown timeout ran out: count them. The batcher logs them.
-	 * @param count how many
-	 */
-	protected abstract void lostAtShutdown(int count);
 
 	/**
 	 * What the log of a batch given up adds, e.g. how to keep such items safe.
@@ -196,7 +175,7 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 		this.abandoned = 0;
 		if (unsent > 0) {
 			this.buffer.clear();
-			lostAtShutdown(unsent);
+			this.reporting.lostAtShutdown(unsent);
 			this.logger.error(unsent + " " + this.items + " were not sent to Paid within paid." + this.items
 					+ ".shutdown-timeout (" + this.settings.shutdownTimeout() + ") and are lost with this process");
 		}
@@ -237,7 +216,7 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			// keep draining: a sender thread that died would let the buffer fill up behind it
-			gaveUp(batch.size());
+			this.reporting.gaveUp(batch.size());
 			this.logger.error("Could not send " + batch.size() + " " + this.items + " to Paid", ex);
 		}
 	}
@@ -274,6 +253,29 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 				batch.add(next);
 			}
 		}
+	}
+
+	/**
+	 * Where a batcher reports: its observer, and the observer's constants for the in-memory path and the reasons
+	 * items are lost.
+	 *
+	 * @param <P> the observer's path type
+	 * @param <R> the observer's failure reason type
+	 * @param observer notified of batches, the buffer's fill and lost items
+	 * @param path the in-memory path
+	 * @param gaveUpReason the reason for items given up after their attempts
+	 * @param shutdownReason the reason for items still unsent when the shutdown timeout ran out
+	 */
+	public record Reporting<P, R>(BulkObserver<P, R> observer, P path, R gaveUpReason, R shutdownReason) {
+
+		void gaveUp(int count) {
+			this.observer.failed(this.path, this.gaveUpReason, count);
+		}
+
+		void lostAtShutdown(int count) {
+			this.observer.failed(this.path, this.shutdownReason, count);
+		}
+
 	}
 
 }

@@ -53,10 +53,10 @@ public final class CostBatcher extends BulkBatcher<Cost> {
 	 * @param observer notified of what happens, for metrics
 	 */
 	public CostBatcher(PaidClient client, CostBatcherSettings settings, CostObserver observer) {
-		super("costs", new CostBulkPost(client, observer, Path.BUFFERED), settings, WAKE_UP);
+		super("costs", new CostBulkPost(client, observer, Path.BUFFERED), settings, WAKE_UP,
+				new Reporting<>(observer, Path.BUFFERED, FailureReason.GAVE_UP, FailureReason.SHUTDOWN));
 		this.settings = settings;
 		this.observer = observer;
-		observer.buffer(this::buffered, settings.bufferCapacity());
 	}
 
 	/**
@@ -89,21 +89,6 @@ public final class CostBatcher extends BulkBatcher<Cost> {
 			logger.warn("Dropped " + count + " cost(s) since the last report: " + why
 					+ ". Counted in paid.costs.failed{reason=" + reason.tag() + "}.");
 		}
-	}
-
-	@Override
-	protected void batched(int size) {
-		this.observer.batch(size);
-	}
-
-	@Override
-	protected void gaveUp(int count) {
-		this.observer.failed(Path.BUFFERED, FailureReason.GAVE_UP, count);
-	}
-
-	@Override
-	protected void lostAtShutdown(int count) {
-		this.observer.failed(Path.BUFFERED, FailureReason.SHUTDOWN, count);
 	}
 
 	@Override

@@ -43,10 +43,10 @@ public final class SignalBatcher extends BulkBatcher<Signal> {
 	 * @param observer notified of what happens, for metrics
 	 */
 	public SignalBatcher(PaidClient client, SignalBatcherSettings settings, SignalObserver observer) {
-		super("signals", new SignalBulkPost(client, observer, Path.BUFFERED), settings, WAKE_UP);
+		super("signals", new SignalBulkPost(client, observer, Path.BUFFERED), settings, WAKE_UP,
+				new Reporting<>(observer, Path.BUFFERED, FailureReason.GAVE_UP, FailureReason.SHUTDOWN));
 		this.settings = settings;
 		this.observer = observer;
-		observer.buffer(this::buffered, settings.bufferCapacity());
 	}
 
 	/**
@@ -80,21 +80,6 @@ public final class SignalBatcher extends BulkBatcher<Signal> {
 			throw new IllegalStateException("Signal '" + signal.eventName()
 					+ "' not accepted: interrupted while waiting for room in the signal buffer", ex);
 		}
-	}
-
-	@Override
-	protected void batched(int size) {
-		this.observer.batch(size);
-	}
-
-	@Override
-	protected void gaveUp(int count) {
-		this.observer.failed(Path.BUFFERED, FailureReason.GAVE_UP, count);
-	}
-
-	@Override
-	protected void lostAtShutdown(int count) {
-		this.observer.failed(Path.BUFFERED, FailureReason.SHUTDOWN, count);
 	}
 
 	@Override
