@@ -100,6 +100,14 @@ public abstract class BulkBatcher<T> implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
+	 * Items the buffer holds at most.
+	 * @return the buffer's capacity
+	 */
+	protected final int bufferCapacity() {
+		return this.settings.bufferCapacity();
+	}
+
+	/**
 	 * Whether the batcher is stopping or stopped, and so takes no more items.
 	 * @return whether it is stopped
 	 */

@@ -2,6 +2,7 @@ package ai.paid.spring.bulk;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -36,6 +37,21 @@ public interface BulkObserver<P, R> {
 	 * @param capacity buffer capacity
 	 */
 	default void buffer(IntSupplier size, int capacity) {
+	}
+
+	/**
+	 * Return an observer that notifies each of the given ones in turn.
+	 * @param <O> the observer type
+	 * @param observers the observers
+	 * @param none the no-op observer, for no observers
+	 * @param composite makes the composite of two or more observers
+	 * @return the composite, or the one observer
+	 */
+	static <O> O composite(List<O> observers, O none, Function<List<O>, O> composite) {
+		if (observers.isEmpty()) {
+			return none;
+		}
+		return (observers.size() == 1) ? observers.get(0) : composite.apply(observers);
 	}
 
 	/** A constant whose meter tag value is its name in lower case. */

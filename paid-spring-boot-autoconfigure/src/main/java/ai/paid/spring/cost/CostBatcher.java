@@ -38,8 +38,6 @@ public final class CostBatcher extends BulkBatcher<Cost> {
 	private static final Cost WAKE_UP = Cost.usage(SignalCustomer.byId("none"), null, null, null, "none", "none",
 			TokenUsage.of(0, 0));
 
-	private final CostBatcherSettings settings;
-
 	private final CostObserver observer;
 
 	private final AtomicLong droppedSinceLog = new AtomicLong();
@@ -55,7 +53,6 @@ public final class CostBatcher extends BulkBatcher<Cost> {
 	public CostBatcher(PaidClient client, CostBatcherSettings settings, CostObserver observer) {
 		super("costs", new CostBulkPost(client, observer, Path.BUFFERED), settings, WAKE_UP,
 				new Reporting<>(observer, Path.BUFFERED, FailureReason.GAVE_UP, FailureReason.SHUTDOWN));
-		this.settings = settings;
 		this.observer = observer;
 	}
 
@@ -71,7 +68,7 @@ public final class CostBatcher extends BulkBatcher<Cost> {
 		}
 		if (!enqueue(cost)) {
 			dropped(FailureReason.BUFFER_FULL, "the cost buffer is full (paid.costs.buffer-capacity="
-					+ this.settings.bufferCapacity() + "); Paid is slow or unreachable, or costs arrive faster than "
+					+ bufferCapacity() + "); Paid is slow or unreachable, or costs arrive faster than "
 					+ "they are sent");
 			return false;
 		}

@@ -23,16 +23,10 @@ public interface CostObserver extends BulkObserver<CostObserver.Path, CostObserv
 	 * @return the composite
 	 */
 	static CostObserver composite(List<CostObserver> observers) {
-		if (observers.isEmpty()) {
-			return NONE;
-		}
-		if (observers.size() == 1) {
-			return observers.get(0);
-		}
 		class All extends Composite<Path, FailureReason, CostObserver> implements CostObserver {
 
-			All() {
-				super(observers);
+			All(List<CostObserver> all) {
+				super(all);
 			}
 
 			@Override
@@ -51,7 +45,7 @@ public interface CostObserver extends BulkObserver<CostObserver.Path, CostObserv
 			}
 
 		}
-		return new All();
+		return BulkObserver.composite(observers, NONE, All::new);
 	}
 
 	/**

@@ -23,16 +23,10 @@ public interface SignalObserver extends BulkObserver<SignalObserver.Path, Signal
 	 * @return the composite
 	 */
 	static SignalObserver composite(List<SignalObserver> observers) {
-		if (observers.isEmpty()) {
-			return NONE;
-		}
-		if (observers.size() == 1) {
-			return observers.get(0);
-		}
 		class All extends Composite<Path, FailureReason, SignalObserver> implements SignalObserver {
 
-			All() {
-				super(observers);
+			All(List<SignalObserver> all) {
+				super(all);
 			}
 
 			@Override
@@ -51,7 +45,7 @@ public interface SignalObserver extends BulkObserver<SignalObserver.Path, Signal
 			}
 
 		}
-		return new All();
+		return BulkObserver.composite(observers, NONE, All::new);
 	}
 
 	/**
