@@ -89,8 +89,8 @@ final class BulkBatchSender<T> {
 			Duration delay = backoff(attempt, ex);
 			Log logger = this.batcher.logger;
 			if (logger.isDebugEnabled()) {
-				logger.debug("Sending " + batch.size() + " " + this.batcher.items + " failed (attempt " + attempt + " of "
-						+ this.settings.maxAttempts() + "), retrying in " + delay + ": " + ex);
+				logger.debug("Sending " + batch.size() + " " + this.batcher.items + " failed (attempt " + attempt
+						+ " of " + this.settings.maxAttempts() + "), retrying in " + delay + ": " + ex);
 			}
 			return Mono.delay(delay).then(Mono.defer(() -> attempt(batch, attempt + 1)));
 		}

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectReader;
 
 import ai.paid.spring.client.SignalCustomer;
 import ai.paid.spring.outbox.DeliveryOutcome;
@@ -28,6 +29,10 @@ import ai.paid.spring.outbox.OutboxRecord;
  */
 public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHandler {
 
+	private final String entityType;
+
+	private final ObjectReader reader;
+
 	private final BulkDelivery<T> delivery;
 
 	private final Function<T, SignalCustomer> customerOf;
@@ -36,20 +41,29 @@ public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHand
 
 	/**
 	 * Creates the handler.
+	 * @param entityType the entity type of the rows
+	 * @param reader reads an item from a row's payload
 	 * @param post posts a batch; give it a client without transport retries, the outbox retries
 	 * @param customerOf the customer of an item
 	 * @param maxInFlight bulk POSTs in flight at once
 	 * @param batchSize most rows per bulk POST
 	 */
-	protected BulkOutboxDeliveryHandler(BulkPost<T> post, Function<T, SignalCustomer> customerOf, int maxInFlight,
-			int batchSize) {
+	protected BulkOutboxDeliveryHandler(String entityType, ObjectReader reader, BulkPost<T> post,
+			Function<T, SignalCustomer> customerOf, int maxInFlight, int batchSize) {
 		if (maxInFlight < 1 || batchSize < 1) {
 			throw new IllegalArgumentException(
 					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
 		}
+		this.entityType = entityType;
+		this.reader = reader;
 		this.delivery = new BulkDelivery<>(post, maxInFlight, batchSize);
 		this.customerOf = customerOf;
 		this.batchSize = batchSize;
+	}
+
+	@Override
+	public final String entityType() {
+		return this.entityType;
 	}
 
 	@Override
@@ -105,12 +119,12 @@ public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHand
 	 */
 	protected abstract Mono<DeliveryOutcome> waitFor(String externalCustomerId);
 
-	/**
-	 * Reads the item from the row's payload.
-	 * @param record the row
-	 * @return the item
-	 * @throws RuntimeException when the payload is missing or cannot be read
-	 */
-	protected abstract T read(OutboxRecord record);
+	private T read(OutboxRecord record) {
+		if (record.payload() == null) {
+			throw new IllegalStateException(
+					"Outbox row " + record.id() + " of type " + this.entityType + " has no payload");
+		}
+		return this.reader.readValue(record.payload());
+	}
 
 }

@@ -83,8 +83,8 @@ public abstract class BulkPost<T> {
 		}
 		int half = carriers.size() / 2;
 		if (this.logger.isDebugEnabled()) {
-			this.logger.debug("A batch of " + carriers.size() + " " + this.items + " is malformed; sending it in halves to "
-					+ "isolate the bad " + this.items);
+			this.logger.debug("A batch of " + carriers.size() + " " + this.items
+					+ " is malformed; sending it in halves to isolate the bad " + this.items);
 		}
 		return send(carriers.subList(0, half), itemOf, outcome)
 			.then(Mono.defer(() -> send(carriers.subList(half, carriers.size()), itemOf, outcome)));

@@ -8,7 +8,6 @@ import ai.paid.spring.bulk.BulkOutboxDeliveryHandler;
 import ai.paid.spring.client.Cost;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.outbox.DeliveryOutcome;
-import ai.paid.spring.outbox.OutboxRecord;
 import ai.paid.spring.signal.SignalCustomerReadiness;
 
 /**
@@ -36,14 +35,10 @@ public final class CostOutboxDeliveryHandler extends BulkOutboxDeliveryHandler<C
 	 */
 	public CostOutboxDeliveryHandler(PaidClient client, CostObserver observer, int maxInFlight, int batchSize,
 			SignalCustomerReadiness readiness) {
-		super(new CostBulkPost(client.withoutRetries(), observer, CostObserver.Path.TRANSACTIONAL), Cost::customer,
-				maxInFlight, batchSize);
+		super(CostOutboxWriter.ENTITY_TYPE, CostJson.MAPPER.readerFor(Cost.class),
+				new CostBulkPost(client.withoutRetries(), observer, CostObserver.Path.TRANSACTIONAL),
+				Cost::customer, maxInFlight, batchSize);
 		this.readiness = readiness;
-	}
-
-	@Override
-	public String entityType() {
-		return CostOutboxWriter.ENTITY_TYPE;
 	}
 
 	@Override
@@ -52,14 +47,6 @@ public final class CostOutboxDeliveryHandler extends BulkOutboxDeliveryHandler<C
 			.filter((readiness) -> !readiness.ready())
 			.map((readiness) -> DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
 					"Cost waits for its customer: " + readiness.reason()));
-	}
-
-	@Override
-	protected Cost read(OutboxRecord record) {
-		if (record.payload() == null) {
-			throw new IllegalStateException("Outbox row " + record.id() + " of type COST has no payload");
-		}
-		return CostJson.MAPPER.readValue(record.payload(), Cost.class);
 	}
 
 }

@@ -8,7 +8,6 @@ import ai.paid.spring.bulk.BulkOutboxDeliveryHandler;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
 import ai.paid.spring.outbox.DeliveryOutcome;
-import ai.paid.spring.outbox.OutboxRecord;
 
 /**
  * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
@@ -39,14 +38,10 @@ public final class SignalOutboxDeliveryHandler extends BulkOutboxDeliveryHandler
 	 */
 	public SignalOutboxDeliveryHandler(PaidClient client, SignalObserver observer, int maxInFlight, int batchSize,
 			SignalCustomerReadiness readiness) {
-		super(new SignalBulkPost(client.withoutRetries(), observer, SignalObserver.Path.TRANSACTIONAL),
+		super(SignalOutboxWriter.ENTITY_TYPE, SignalJson.MAPPER.readerFor(Signal.class),
+				new SignalBulkPost(client.withoutRetries(), observer, SignalObserver.Path.TRANSACTIONAL),
 				Signal::customer, maxInFlight, batchSize);
 		this.readiness = readiness;
-	}
-
-	@Override
-	public String entityType() {
-		return SignalOutboxWriter.ENTITY_TYPE;
 	}
 
 	@Override
@@ -55,14 +50,6 @@ public final class SignalOutboxDeliveryHandler extends BulkOutboxDeliveryHandler
 			.filter((readiness) -> !readiness.ready())
 			.map((readiness) -> DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
 					"Signal waits for its customer: " + readiness.reason()));
-	}
-
-	@Override
-	protected Signal read(OutboxRecord record) {
-		if (record.payload() == null) {
-			throw new IllegalStateException("Outbox row " + record.id() + " of type SIGNAL has no payload");
-		}
-		return SignalJson.MAPPER.readValue(record.payload(), Signal.class);
 	}
 
 }
