@@ -1,9 +1,13 @@
 package ai.paid.spring.bulk;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,16 +24,18 @@ import ai.paid.spring.outbox.OutboxRecord;
  * together with the rows that arrived meanwhile (at most {@code batchSize} per POST); the consecutive items of one
  * customer in a lane go together ({@link #deliverAll}).
  * <p>
- * Before sending an item of a customer named by your external id, the handler asks {@link #waitFor} whether the row
- * must wait for its customer to reach Paid. Transport failures, 5xx, 429 and rejected credentials go back to the
- * outbox, which retries, waits or pauses; a malformed item is isolated, logged, counted and completed
- * ({@link BulkPost}), so that it never blocks its lane.
+ * Before sending an item of a customer named by your external id, the handler asks whether the customer is in Paid
+ * yet; when it is not, the row waits ({@link DeliveryOutcome#waitFor}), consuming no attempt. Transport failures,
+ * 5xx, 429 and rejected credentials go back to the outbox, which retries, waits or pauses; a malformed item is
+ * isolated, logged, counted and completed ({@link BulkPost}), so that it never blocks its lane.
  *
  * @param <T> the item type
  */
 public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHandler {
 
 	private final String entityType;
+
+	private final Function<String, Mono<? extends Readiness>> readiness;
 
 	private final ObjectReader reader;
 
@@ -45,16 +51,19 @@ public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHand
 	 * @param reader reads an item from a row's payload
 	 * @param post posts a batch; give it a client without transport retries, the outbox retries
 	 * @param customerOf the customer of an item
+	 * @param readiness whether a customer, by external id, is in Paid yet; empty means it is
 	 * @param maxInFlight bulk POSTs in flight at once
 	 * @param batchSize most rows per bulk POST
 	 */
 	protected BulkOutboxDeliveryHandler(String entityType, ObjectReader reader, BulkPost<T> post,
-			Function<T, SignalCustomer> customerOf, int maxInFlight, int batchSize) {
+			Function<T, SignalCustomer> customerOf, Function<String, Mono<? extends Readiness>> readiness,
+			int maxInFlight, int batchSize) {
 		if (maxInFlight < 1 || batchSize < 1) {
 			throw new IllegalArgumentException(
 					"maxInFlight and batchSize must be positive, were " + maxInFlight + " and " + batchSize);
 		}
 		this.entityType = entityType;
+		this.readiness = readiness;
 		this.reader = reader;
 		this.delivery = new BulkDelivery<>(post, maxInFlight, batchSize);
 		this.customerOf = customerOf;
@@ -109,15 +118,15 @@ public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHand
 
 	private Mono<DeliveryOutcome> waitForCustomer(T item) {
 		String externalCustomerId = this.customerOf.apply(item).externalCustomerId();
-		return (externalCustomerId != null) ? waitFor(externalCustomerId) : Mono.empty();
+		if (externalCustomerId == null) {
+			return Mono.empty();
+		}
+		String what = this.entityType.charAt(0) + this.entityType.substring(1).toLowerCase(Locale.ROOT);
+		return this.readiness.apply(externalCustomerId)
+			.filter((readiness) -> !readiness.ready())
+			.map((readiness) -> DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
+					what + " waits for its customer: " + readiness.reason()));
 	}
-
-	/**
-	 * Asked before an item of a customer named by your external id is sent.
-	 * @param externalCustomerId the customer's id in your system
-	 * @return empty to send now, or the outcome that makes the row wait (a {@link DeliveryOutcome#waitFor})
-	 */
-	protected abstract Mono<DeliveryOutcome> waitFor(String externalCustomerId);
 
 	private T read(OutboxRecord record) {
 		if (record.payload() == null) {
@@ -125,6 +134,29 @@ public abstract class BulkOutboxDeliveryHandler<T> implements OutboxDeliveryHand
 					"Outbox row " + record.id() + " of type " + this.entityType + " has no payload");
 		}
 		return this.reader.readValue(record.payload());
+	}
+
+	/** Whether an item's customer is in Paid yet: {@code SignalCustomerReadiness.Readiness}. */
+	public interface Readiness {
+
+		/**
+		 * Whether to send now.
+		 * @return whether the customer is ready
+		 */
+		boolean ready();
+
+		/**
+		 * When not ready, how long to wait before asking again.
+		 * @return the delay
+		 */
+		@Nullable Duration retryAfter();
+
+		/**
+		 * When not ready, what the item waits for.
+		 * @return the reason
+		 */
+		@Nullable String reason();
+
 	}
 
 }

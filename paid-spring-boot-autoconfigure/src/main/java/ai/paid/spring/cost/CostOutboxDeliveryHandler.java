@@ -1,13 +1,8 @@
 package ai.paid.spring.cost;
 
-import java.util.Objects;
-
-import reactor.core.publisher.Mono;
-
 import ai.paid.spring.bulk.BulkOutboxDeliveryHandler;
 import ai.paid.spring.client.Cost;
 import ai.paid.spring.client.PaidClient;
-import ai.paid.spring.outbox.DeliveryOutcome;
 import ai.paid.spring.signal.SignalCustomerReadiness;
 
 /**
@@ -23,8 +18,6 @@ import ai.paid.spring.signal.SignalCustomerReadiness;
  */
 public final class CostOutboxDeliveryHandler extends BulkOutboxDeliveryHandler<Cost> {
 
-	private final SignalCustomerReadiness readiness;
-
 	/**
 	 * Creates the handler; the auto-configuration does this.
 	 * @param client the Paid client
@@ -37,16 +30,7 @@ public final class CostOutboxDeliveryHandler extends BulkOutboxDeliveryHandler<C
 			SignalCustomerReadiness readiness) {
 		super(CostOutboxWriter.ENTITY_TYPE, CostJson.MAPPER.readerFor(Cost.class),
 				new CostBulkPost(client.withoutRetries(), observer, CostObserver.Path.TRANSACTIONAL),
-				Cost::customer, maxInFlight, batchSize);
-		this.readiness = readiness;
-	}
-
-	@Override
-	protected Mono<DeliveryOutcome> waitFor(String externalCustomerId) {
-		return this.readiness.check(externalCustomerId)
-			.filter((readiness) -> !readiness.ready())
-			.map((readiness) -> DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
-					"Cost waits for its customer: " + readiness.reason()));
+				Cost::customer, readiness::check, maxInFlight, batchSize);
 	}
 
 }

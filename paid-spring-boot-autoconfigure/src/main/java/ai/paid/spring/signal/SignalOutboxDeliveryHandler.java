@@ -1,13 +1,8 @@
 package ai.paid.spring.signal;
 
-import java.util.Objects;
-
-import reactor.core.publisher.Mono;
-
 import ai.paid.spring.bulk.BulkOutboxDeliveryHandler;
 import ai.paid.spring.client.PaidClient;
 import ai.paid.spring.client.Signal;
-import ai.paid.spring.outbox.DeliveryOutcome;
 
 /**
  * Delivers {@code SIGNAL} outbox rows with the idempotency key stored in the row, so a row sent again after a timeout
@@ -16,8 +11,8 @@ import ai.paid.spring.outbox.DeliveryOutcome;
  * arrived meanwhile (at most {@code batchSize} per POST); the consecutive signals of one lane go together.
  * <p>
  * Before sending a row of a customer named by your external id, the handler asks {@link SignalCustomerReadiness}
- * whether the customer exists in Paid; when it does not yet, the row waits ({@link DeliveryOutcome#waitFor}), consuming
- * no attempt and not counted by the circuit breaker, and so do the customer's later signals in its lane.
+ * whether the customer exists in Paid; when it does not yet, the row waits (a {@code DeliveryOutcome.waitFor}),
+ * consuming no attempt and not counted by the circuit breaker, and so do the customer's later signals in its lane.
  * <p>
  * Transport failures, 5xx, 429 and rejected credentials go back to the outbox, which retries, waits or pauses. A
  * signal Paid answers for but does not accept ({@code failed} in the response, or 400 malformed) would fail the same
@@ -25,8 +20,6 @@ import ai.paid.spring.outbox.DeliveryOutcome;
  * blocks the customer's signal lane.
  */
 public final class SignalOutboxDeliveryHandler extends BulkOutboxDeliveryHandler<Signal> {
-
-	private final SignalCustomerReadiness readiness;
 
 	/**
 	 * Creates the handler; the auto-configuration does this.
@@ -40,16 +33,7 @@ public final class SignalOutboxDeliveryHandler extends BulkOutboxDeliveryHandler
 			SignalCustomerReadiness readiness) {
 		super(SignalOutboxWriter.ENTITY_TYPE, SignalJson.MAPPER.readerFor(Signal.class),
 				new SignalBulkPost(client.withoutRetries(), observer, SignalObserver.Path.TRANSACTIONAL),
-				Signal::customer, maxInFlight, batchSize);
-		this.readiness = readiness;
-	}
-
-	@Override
-	protected Mono<DeliveryOutcome> waitFor(String externalCustomerId) {
-		return this.readiness.check(externalCustomerId)
-			.filter((readiness) -> !readiness.ready())
-			.map((readiness) -> DeliveryOutcome.waitFor(Objects.requireNonNull(readiness.retryAfter()),
-					"Signal waits for its customer: " + readiness.reason()));
+				Signal::customer, readiness::check, maxInFlight, batchSize);
 	}
 
 }
