@@ -2,14 +2,11 @@ package ai.paid.spring.actuate;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntSupplier;
 
 import ai.paid.spring.client.Cost;
 import ai.paid.spring.client.TokenUsage;
 import ai.paid.spring.cost.CostObserver;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -22,24 +19,19 @@ import org.jspecify.annotations.Nullable;
  * {@code paid.costs.buffer.capacity}, distribution summary {@code paid.costs.batch.size}. Vendor and model are
  * low-cardinality by nature (a handful of models per application).
  */
-public final class CostMetrics implements CostObserver {
+public final class CostMetrics extends BufferMeters implements CostObserver {
 
 	private final MeterRegistry registry;
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-
-	private final DistributionSummary batchSize;
 
 	/**
 	 * Registers the meters.
 	 * @param registry where to register them
 	 */
 	public CostMetrics(MeterRegistry registry) {
+		super(registry, "costs", "cost");
 		this.registry = registry;
-		this.batchSize = DistributionSummary.builder("paid.costs.batch.size")
-			.description("Costs per POST /costs/bulk from the in-memory buffer")
-			.baseUnit("costs")
-			.register(registry);
 	}
 
 	@Override
@@ -89,23 +81,6 @@ public final class CostMetrics implements CostObserver {
 		counter("paid.costs.failed", "Costs that will not reach Paid", "path", path.tag(), "reason", reason.tag(),
 				null, null)
 			.increment(count);
-	}
-
-	@Override
-	public void batch(int size) {
-		this.batchSize.record(size);
-	}
-
-	@Override
-	public void buffer(IntSupplier size, int capacity) {
-		Gauge.builder("paid.costs.buffer.size", () -> size.getAsInt())
-			.description("Costs waiting in the in-memory buffer")
-			.baseUnit("costs")
-			.register(this.registry);
-		Gauge.builder("paid.costs.buffer.capacity", () -> capacity)
-			.description("Capacity of the in-memory cost buffer")
-			.baseUnit("costs")
-			.register(this.registry);
 	}
 
 	private Counter counter(String name, String description, String k1, String v1, @Nullable String k2,

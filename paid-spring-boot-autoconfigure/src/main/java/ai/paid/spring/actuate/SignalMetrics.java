@@ -2,12 +2,9 @@ package ai.paid.spring.actuate;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.function.IntSupplier;
 
 import ai.paid.spring.signal.SignalObserver;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -16,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code paid.signals.buffer.size} and {@code paid.signals.buffer.capacity}, distribution summary
  * {@code paid.signals.batch.size}.
  */
-public final class SignalMetrics implements SignalObserver {
+public final class SignalMetrics extends BufferMeters implements SignalObserver {
 
 	private final MeterRegistry registry;
 
@@ -26,13 +23,12 @@ public final class SignalMetrics implements SignalObserver {
 
 	private final Map<Path, Counter> duplicates = new EnumMap<>(Path.class);
 
-	private final DistributionSummary batchSize;
-
 	/**
 	 * Registers the meters.
 	 * @param registry where to register them
 	 */
 	public SignalMetrics(MeterRegistry registry) {
+		super(registry, "signals", "signal");
 		this.registry = registry;
 		for (Path path : Path.values()) {
 			this.emitted.put(path, Counter.builder("paid.signals.emitted")
@@ -42,10 +38,6 @@ public final class SignalMetrics implements SignalObserver {
 			this.ingested.put(path, sentCounter(path, "ingested"));
 			this.duplicates.put(path, sentCounter(path, "duplicate"));
 		}
-		this.batchSize = DistributionSummary.builder("paid.signals.batch.size")
-			.description("Signals per POST /signals/bulk from the in-memory buffer")
-			.baseUnit("signals")
-			.register(registry);
 	}
 
 	private Counter sentCounter(Path path, String outcome) {
@@ -79,23 +71,6 @@ public final class SignalMetrics implements SignalObserver {
 			.tag("reason", reason.tag())
 			.register(this.registry)
 			.increment(count);
-	}
-
-	@Override
-	public void batch(int size) {
-		this.batchSize.record(size);
-	}
-
-	@Override
-	public void buffer(IntSupplier size, int capacity) {
-		Gauge.builder("paid.signals.buffer.size", () -> size.getAsInt())
-			.description("Signals waiting in the in-memory buffer")
-			.baseUnit("signals")
-			.register(this.registry);
-		Gauge.builder("paid.signals.buffer.capacity", () -> capacity)
-			.description("Capacity of the in-memory signal buffer")
-			.baseUnit("signals")
-			.register(this.registry);
 	}
 
 }

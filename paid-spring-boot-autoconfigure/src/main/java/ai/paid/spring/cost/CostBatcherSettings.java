@@ -2,6 +2,8 @@ package ai.paid.spring.cost;
 
 import java.time.Duration;
 
+import ai.paid.spring.bulk.BulkSettings;
+
 /**
  * How the in-memory batcher buffers and sends costs recorded outside a transaction.
  *
@@ -15,7 +17,7 @@ import java.time.Duration;
  * @param shutdownTimeout how long shutdown waits for buffered and in-flight costs to be sent
  */
 public record CostBatcherSettings(int bufferCapacity, int batchSize, Duration flushInterval, int maxInFlight,
-		int maxAttempts, Duration retryBackoff, Duration shutdownTimeout) {
+		int maxAttempts, Duration retryBackoff, Duration shutdownTimeout) implements BulkSettings {
 
 	public CostBatcherSettings {
 		require(bufferCapacity > 0, "bufferCapacity must be positive");

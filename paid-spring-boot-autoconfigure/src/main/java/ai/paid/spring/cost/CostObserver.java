@@ -1,8 +1,8 @@
 package ai.paid.spring.cost;
 
 import java.util.List;
-import java.util.function.IntSupplier;
 
+import ai.paid.spring.bulk.BulkObserver;
 import ai.paid.spring.client.Cost;
 
 /**
@@ -11,7 +11,7 @@ import ai.paid.spring.client.Cost;
  * Methods are called on the callers' and the senders' threads and must be quick and never throw. Every method does
  * nothing by default.
  */
-public interface CostObserver {
+public interface CostObserver extends BulkObserver<CostObserver.Path, CostObserver.FailureReason> {
 
 	/** A no-op observer. */
 	CostObserver NONE = new CostObserver() {
@@ -23,46 +23,29 @@ public interface CostObserver {
 	 * @return the composite
 	 */
 	static CostObserver composite(List<CostObserver> observers) {
-		if (observers.isEmpty()) {
-			return NONE;
-		}
-		if (observers.size() == 1) {
-			return observers.get(0);
-		}
-		List<CostObserver> all = List.copyOf(observers);
-		return new CostObserver() {
+		class All extends Composite<Path, FailureReason, CostObserver> implements CostObserver {
+
+			All(List<CostObserver> all) {
+				super(all);
+			}
 
 			@Override
 			public void recorded(Cost cost, Path path) {
-				all.forEach((observer) -> observer.recorded(cost, path));
+				this.all.forEach((observer) -> observer.recorded(cost, path));
 			}
 
 			@Override
 			public void unattributed(String vendor, String model) {
-				all.forEach((observer) -> observer.unattributed(vendor, model));
+				this.all.forEach((observer) -> observer.unattributed(vendor, model));
 			}
 
 			@Override
 			public void sent(Path path, int ingested) {
-				all.forEach((observer) -> observer.sent(path, ingested));
+				this.all.forEach((observer) -> observer.sent(path, ingested));
 			}
 
-			@Override
-			public void failed(Path path, FailureReason reason, int count) {
-				all.forEach((observer) -> observer.failed(path, reason, count));
-			}
-
-			@Override
-			public void batch(int size) {
-				all.forEach((observer) -> observer.batch(size));
-			}
-
-			@Override
-			public void buffer(IntSupplier size, int capacity) {
-				all.forEach((observer) -> observer.buffer(size, capacity));
-			}
-
-		};
+		}
+		return BulkObserver.composite(observers, NONE, All::new);
 	}
 
 	/**
@@ -89,48 +72,19 @@ public interface CostObserver {
 	default void sent(Path path, int ingested) {
 	}
 
-	/**
-	 * Costs that will not reach Paid.
-	 * @param path where the costs came from
-	 * @param reason why
-	 * @param count how many
-	 */
-	default void failed(Path path, FailureReason reason, int count) {
-	}
-
-	/**
-	 * A batch left the in-memory buffer for Paid.
-	 * @param size costs in the batch
-	 */
-	default void batch(int size) {
-	}
-
-	/**
-	 * Called once by the batcher so the buffer fill can be observed.
-	 * @param size current number of buffered costs
-	 * @param capacity buffer capacity
-	 */
-	default void buffer(IntSupplier size, int capacity) {
-	}
-
 	/** How a cost travels. */
-	enum Path {
+	enum Path implements Tagged {
 
 		/** Through the outbox, written in the caller's transaction. */
 		TRANSACTIONAL,
 
 		/** Through the in-memory batcher. */
-		BUFFERED;
-
-		/** The tag value. */
-		public String tag() {
-			return (this == TRANSACTIONAL) ? "transactional" : "buffered";
-		}
+		BUFFERED
 
 	}
 
 	/** Why costs will not reach Paid. */
-	enum FailureReason {
+	enum FailureReason implements Tagged {
 
 		/** Paid rejected the cost as malformed (400), isolated from its batch; or it could not be written as JSON. */
 		REJECTED,
@@ -142,12 +96,7 @@ public interface CostObserver {
 		BUFFER_FULL,
 
 		/** Still buffered or in flight when the shutdown timeout ran out. */
-		SHUTDOWN;
-
-		/** The tag value. */
-		public String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
-		}
+		SHUTDOWN
 
 	}
 

@@ -2,6 +2,8 @@ package ai.paid.spring.signal;
 
 import java.time.Duration;
 
+import ai.paid.spring.bulk.BulkSettings;
+
 /**
  * How the in-memory batcher buffers and sends signals emitted outside a transaction.
  *
@@ -18,7 +20,7 @@ import java.time.Duration;
  */
 public record SignalBatcherSettings(int bufferCapacity, int batchSize, Duration flushInterval,
 		SignalOverflowPolicy overflow, Duration offerTimeout, int maxInFlight, int maxAttempts, Duration retryBackoff,
-		Duration shutdownTimeout) {
+		Duration shutdownTimeout) implements BulkSettings {
 
 	public SignalBatcherSettings {
 		require(bufferCapacity > 0, "bufferCapacity must be positive");

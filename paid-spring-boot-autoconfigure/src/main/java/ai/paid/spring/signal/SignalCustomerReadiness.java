@@ -6,6 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import ai.paid.spring.bulk.BulkOutboxDeliveryHandler;
+
 /**
  * Whether a signal's customer exists in Paid yet, asked before a transactional signal is sent. Transactional signals
  * travel in a lane of their own per customer ({@code sig:cust:<external id>}), so they never wait behind the
@@ -39,7 +41,8 @@ public interface SignalCustomerReadiness {
 	 * @param retryAfter when not ready, how long to wait before asking again
 	 * @param reason when not ready, what the signal waits for (shown as the outbox row's last error)
 	 */
-	record Readiness(boolean ready, @Nullable Duration retryAfter, @Nullable String reason) {
+	record Readiness(boolean ready, @Nullable Duration retryAfter,
+			@Nullable String reason) implements BulkOutboxDeliveryHandler.Readiness {
 
 		private static final Readiness READY = new Readiness(true, null, null);
 

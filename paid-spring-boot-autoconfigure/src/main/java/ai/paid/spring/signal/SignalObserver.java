@@ -1,8 +1,8 @@
 package ai.paid.spring.signal;
 
 import java.util.List;
-import java.util.function.IntSupplier;
 
+import ai.paid.spring.bulk.BulkObserver;
 import ai.paid.spring.client.Signal;
 
 /**
@@ -11,7 +11,7 @@ import ai.paid.spring.client.Signal;
  * Methods are called on the callers' and the senders' threads and must be quick and never throw. Every method does
  * nothing by default. Whatever an implementation derives from the calls stays low-cardinality: never the event name.
  */
-public interface SignalObserver {
+public interface SignalObserver extends BulkObserver<SignalObserver.Path, SignalObserver.FailureReason> {
 
 	/** A no-op observer. */
 	SignalObserver NONE = new SignalObserver() {
@@ -23,46 +23,29 @@ public interface SignalObserver {
 	 * @return the composite
 	 */
 	static SignalObserver composite(List<SignalObserver> observers) {
-		if (observers.isEmpty()) {
-			return NONE;
-		}
-		if (observers.size() == 1) {
-			return observers.get(0);
-		}
-		List<SignalObserver> all = List.copyOf(observers);
-		return new SignalObserver() {
+		class All extends Composite<Path, FailureReason, SignalObserver> implements SignalObserver {
+
+			All(List<SignalObserver> all) {
+				super(all);
+			}
 
 			@Override
 			public void emitted(Path path) {
-				all.forEach((observer) -> observer.emitted(path));
+				this.all.forEach((observer) -> observer.emitted(path));
 			}
 
 			@Override
 			public void sent(Path path, int ingested, int duplicates) {
-				all.forEach((observer) -> observer.sent(path, ingested, duplicates));
+				this.all.forEach((observer) -> observer.sent(path, ingested, duplicates));
 			}
 
 			@Override
 			public void acknowledged(Path path, List<Signal> signals) {
-				all.forEach((observer) -> observer.acknowledged(path, signals));
+				this.all.forEach((observer) -> observer.acknowledged(path, signals));
 			}
 
-			@Override
-			public void failed(Path path, FailureReason reason, int count) {
-				all.forEach((observer) -> observer.failed(path, reason, count));
-			}
-
-			@Override
-			public void batch(int size) {
-				all.forEach((observer) -> observer.batch(size));
-			}
-
-			@Override
-			public void buffer(IntSupplier size, int capacity) {
-				all.forEach((observer) -> observer.buffer(size, capacity));
-			}
-
-		};
+		}
+		return BulkObserver.composite(observers, NONE, All::new);
 	}
 
 	/**
@@ -90,48 +73,19 @@ public interface SignalObserver {
 	default void acknowledged(Path path, List<Signal> signals) {
 	}
 
-	/**
-	 * Signals that will not reach Paid.
-	 * @param path where the signals came from
-	 * @param reason why: {@link FailureReason}
-	 * @param count how many
-	 */
-	default void failed(Path path, FailureReason reason, int count) {
-	}
-
-	/**
-	 * A batch left the in-memory buffer for Paid.
-	 * @param size signals in the batch
-	 */
-	default void batch(int size) {
-	}
-
-	/**
-	 * Called once by the batcher so the buffer fill can be observed.
-	 * @param size current number of buffered signals
-	 * @param capacity buffer capacity
-	 */
-	default void buffer(IntSupplier size, int capacity) {
-	}
-
 	/** How a signal travels. */
-	enum Path {
+	enum Path implements Tagged {
 
 		/** Through the outbox, written in the caller's transaction. */
 		TRANSACTIONAL,
 
 		/** Through the in-memory batcher. */
-		BUFFERED;
-
-		/** The tag value. */
-		public String tag() {
-			return (this == TRANSACTIONAL) ? "transactional" : "buffered";
-		}
+		BUFFERED
 
 	}
 
 	/** Why signals will not reach Paid. */
-	enum FailureReason {
+	enum FailureReason implements Tagged {
 
 		/** Paid answered and counted them as {@code failed}, or rejected the request as malformed (400). */
 		REJECTED,
@@ -143,12 +97,7 @@ public interface SignalObserver {
 		BUFFER_FULL,
 
 		/** Still buffered or in flight when the shutdown timeout ran out. */
-		SHUTDOWN;
-
-		/** The tag value. */
-		public String tag() {
-			return name().toLowerCase(java.util.Locale.ROOT);
-		}
+		SHUTDOWN
 
 	}
 

@@ -1,4 +1,4 @@
-package ai.paid.spring.cost;
+package ai.paid.spring.bulk;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,39 +9,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import ai.paid.spring.client.Cost;
 import ai.paid.spring.client.PaidApiException;
-import ai.paid.spring.client.PaidClient;
-import ai.paid.spring.cost.CostObserver.FailureReason;
-import ai.paid.spring.cost.CostObserver.Path;
 
 /**
- * Sends batches of buffered costs, at most {@code maxInFlight} at a time, and resends a failed batch up to
- * {@code maxAttempts} times with exponential backoff. A malformed batch is split in halves until the bad costs are
- * isolated ({@link CostBulkPost}). Costs that still fail are logged and counted, never dropped silently.
+ * Sends batches of buffered items, at most {@code maxInFlight} at a time, and resends a failed batch (the same items)
+ * up to {@code maxAttempts} times with exponential backoff. A malformed batch is split in halves until the bad items
+ * are isolated ({@link BulkPost}), so one bad item does not cost its whole batch. Items that still fail are logged
+ * and counted, never dropped silently.
+ *
+ * @param <T> the item type
  */
-final class CostBatchSender {
-
-	private static final Log logger = LogFactory.getLog(CostBatchSender.class);
+final class BulkBatchSender<T> {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-	private final CostBulkPost post;
+	private final BulkBatcher<T> batcher;
 
-	private final CostObserver observer;
+	private final BulkPost<T> post;
 
-	private final CostBatcherSettings settings;
+	private final BulkSettings settings;
 
 	private final Semaphore permits;
 
 	private final AtomicInteger pending = new AtomicInteger();
 
-	CostBatchSender(PaidClient client, CostObserver observer, CostBatcherSettings settings) {
-		this.post = new CostBulkPost(client, observer, Path.BUFFERED);
-		this.observer = observer;
+	BulkBatchSender(BulkBatcher<T> batcher, BulkPost<T> post, BulkSettings settings) {
+		this.batcher = batcher;
+		this.post = post;
 		this.settings = settings;
 		this.permits = new Semaphore(settings.maxInFlight());
 	}
@@ -49,10 +45,10 @@ final class CostBatchSender {
 	/**
 	 * Starts sending the batch, waiting first while {@code maxInFlight} batches are in flight.
 	 */
-	void send(List<Cost> batch) throws InterruptedException {
+	void send(List<T> batch) throws InterruptedException {
 		this.permits.acquire();
 		this.pending.addAndGet(batch.size());
-		this.observer.batch(batch.size());
+		this.batcher.reporting.observer().batch(batch.size());
 		try {
 			attempt(batch, 1).doFinally((signal) -> {
 				this.pending.addAndGet(-batch.size());
@@ -66,7 +62,7 @@ final class CostBatchSender {
 		}
 	}
 
-	/** Costs handed to {@link #send} and not yet acknowledged or given up. */
+	/** Items handed to {@link #send} and not yet acknowledged or given up. */
 	int pending() {
 		return this.pending.get();
 	}
@@ -84,16 +80,17 @@ final class CostBatchSender {
 		return false;
 	}
 
-	private Mono<Void> attempt(List<Cost> batch, int attempt) {
+	private Mono<Void> attempt(List<T> batch, int attempt) {
 		return this.post.send(batch, Function.identity(), (failed, ex) -> retryOrGiveUp(failed, attempt, ex));
 	}
 
-	private Mono<Void> retryOrGiveUp(List<Cost> batch, int attempt, Throwable ex) {
+	private Mono<Void> retryOrGiveUp(List<T> batch, int attempt, Throwable ex) {
 		if (attempt < this.settings.maxAttempts() && isRetryable(ex)) {
 			Duration delay = backoff(attempt, ex);
+			Log logger = this.batcher.logger;
 			if (logger.isDebugEnabled()) {
-				logger.debug("Sending " + batch.size() + " costs failed (attempt " + attempt + " of "
-						+ this.settings.maxAttempts() + "), retrying in " + delay + ": " + ex);
+				logger.debug("Sending " + batch.size() + " " + this.batcher.items + " failed (attempt " + attempt
+						+ " of " + this.settings.maxAttempts() + "), retrying in " + delay + ": " + ex);
 			}
 			return Mono.delay(delay).then(Mono.defer(() -> attempt(batch, attempt + 1)));
 		}
@@ -101,16 +98,16 @@ final class CostBatchSender {
 		return Mono.empty();
 	}
 
-	private void giveUp(List<Cost> batch, int attempts, Throwable ex) {
-		this.observer.failed(Path.BUFFERED, FailureReason.GAVE_UP, batch.size());
-		logger.error("Gave up sending " + batch.size() + " costs to Paid after " + attempts + " attempt(s): " + ex
-				+ ". Costs recorded outside a transaction live in memory only; record them inside a transaction to "
-				+ "have the outbox keep them until Paid accepts them.");
+	private void giveUp(List<T> batch, int attempts, Throwable ex) {
+		this.batcher.reporting.gaveUp(batch.size());
+		this.batcher.logger.error("Gave up sending " + batch.size() + " " + this.batcher.items + " to Paid after "
+				+ attempts + " attempt(s): " + ex + ". " + this.batcher.gaveUpAdvice(batch));
 	}
 
 	private Duration backoff(int attempt, Throwable ex) {
 		long base = this.settings.retryBackoff().toMillis() << Math.min(attempt - 1, 20);
 		long capped = Math.min(base, MAX_BACKOFF.toMillis());
+		// jitter in [50%, 100%] so that instances recovering together do not resend in lockstep
 		long millis = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
 		if (ex instanceof PaidApiException paid && paid.getRetryAfter() != null
 				&& paid.getRetryAfter().toMillis() > millis) {
@@ -121,6 +118,7 @@ final class CostBatchSender {
 
 	private static boolean isRetryable(Throwable ex) {
 		if (ex instanceof PaidApiException paid) {
+			// credentials may be fixed (key rotation) within the attempts; everything else non-retryable will not
 			return paid.isRetryable() || paid.isCredentialsRejected();
 		}
 		return true;
