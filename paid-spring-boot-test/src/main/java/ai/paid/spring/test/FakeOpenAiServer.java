@@ -16,11 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,9 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
-	private final String host;
-
-	private final int requestedPort;
+	private final EmbeddedHttpServer server;
 
 	private final AtomicLong ids = new AtomicLong();
 
@@ -69,9 +64,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
 	private volatile Duration latency = Duration.ZERO;
 
-	private volatile @Nullable DisposableServer server;
-
-	private @Nullable LoopResources loops;
 
 	/**
 	 * Create a server for {@code 127.0.0.1} on a free port.
@@ -86,43 +78,23 @@ public final class FakeOpenAiServer implements AutoCloseable {
 	 * @param port the port, {@code 0} for a free one
 	 */
 	public FakeOpenAiServer(String host, int port) {
-		this.host = host;
-		this.requestedPort = port;
+		this.server = new EmbeddedHttpServer("fake-openai", "FakeOpenAiServer", host, port);
 	}
 
 	/**
 	 * Start listening. Does nothing if already started.
 	 * @return this server
 	 */
-	public synchronized FakeOpenAiServer start() {
-		if (this.server == null) {
-			LoopResources loopResources = LoopResources.create("fake-openai", 1,
-					Math.max(2, Runtime.getRuntime().availableProcessors()), true);
-			this.server = HttpServer.create()
-				.runOn(loopResources)
-				.host(this.host)
-				.port(this.requestedPort)
-				.handle(this::handle)
-				.bindNow(Duration.ofSeconds(10));
-			this.loops = loopResources;
-		}
+	public FakeOpenAiServer start() {
+		this.server.start(() -> this::handle);
 		return this;
 	}
 
 	/**
 	 * Stop listening and release the event loop threads.
 	 */
-	public synchronized void stop() {
-		DisposableServer running = this.server;
-		LoopResources loopResources = this.loops;
-		this.server = null;
-		this.loops = null;
-		if (running != null) {
-			running.disposeNow(Duration.ofSeconds(5));
-		}
-		if (loopResources != null) {
-			loopResources.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
-		}
+	public void stop() {
+		this.server.stop();
 	}
 
 	@Override
@@ -136,11 +108,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not started
 	 */
 	public String baseUrl() {
-		DisposableServer running = this.server;
-		if (running == null) {
-			throw new IllegalStateException("FakeOpenAiServer is not started");
-		}
-		return "http://" + (this.host.equals("0.0.0.0") ? "127.0.0.1" : this.host) + ":" + running.port() + "/v1";
+		return this.server.origin() + "/v1";
 	}
 
 	/**
@@ -382,7 +350,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "FakeOpenAiServer[" + ((this.server != null) ? baseUrl() : "stopped") + "]";
+		return "FakeOpenAiServer[" + (this.server.isRunning() ? baseUrl() : "stopped") + "]";
 	}
 
 }

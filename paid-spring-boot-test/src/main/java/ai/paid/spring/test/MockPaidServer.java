@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,10 +42,6 @@ public final class MockPaidServer implements AutoCloseable {
 	/** The API key used when none is given. */
 	public static final String DEFAULT_API_KEY = "test-key";
 
-	private final String host;
-
-	private final int requestedPort;
-
 	private final String apiKey;
 
 	private final MockPaidStore store = new MockPaidStore();
@@ -63,9 +56,7 @@ public final class MockPaidServer implements AutoCloseable {
 
 	private final MockRouter router = new MockRouter(this.store, this.settings, this.webhooks);
 
-	private volatile @Nullable DisposableServer server;
-
-	private @Nullable LoopResources loops;
+	private final EmbeddedHttpServer server;
 
 	/**
 	 * Create a server for {@code 127.0.0.1} on a free port with the {@link #DEFAULT_API_KEY}.
@@ -92,8 +83,7 @@ public final class MockPaidServer implements AutoCloseable {
 		if (apiKey.isBlank()) {
 			throw new IllegalArgumentException("apiKey must not be blank");
 		}
-		this.host = host;
-		this.requestedPort = port;
+		this.server = new EmbeddedHttpServer("paid-mock", "MockPaidServer", host, port);
 		this.apiKey = apiKey;
 	}
 
@@ -101,20 +91,9 @@ public final class MockPaidServer implements AutoCloseable {
 	 * Start listening. Does nothing if already started.
 	 * @return this server
 	 */
-	public synchronized MockPaidServer start() {
-		if (this.server == null) {
-			LoopResources loopResources = LoopResources.create("paid-mock", 1,
-					Math.max(2, Runtime.getRuntime().availableProcessors()), true);
-			MockHttpHandler handler = new MockHttpHandler(this.router, this.settings, this.faults, this.recorder,
-					this.apiKey);
-			this.server = HttpServer.create()
-				.runOn(loopResources)
-				.host(this.host)
-				.port(this.requestedPort)
-				.handle(handler)
-				.bindNow(Duration.ofSeconds(10));
-			this.loops = loopResources;
-		}
+	public MockPaidServer start() {
+		this.server.start(() -> new MockHttpHandler(this.router, this.settings, this.faults, this.recorder,
+				this.apiKey));
 		return this;
 	}
 
@@ -122,17 +101,8 @@ public final class MockPaidServer implements AutoCloseable {
 	 * Stop listening and release the event loop threads. State is kept; the server can be started again (on a new
 	 * port when it was started on a free one).
 	 */
-	public synchronized void stop() {
-		DisposableServer running = this.server;
-		LoopResources loopResources = this.loops;
-		this.server = null;
-		this.loops = null;
-		if (running != null) {
-			running.disposeNow(Duration.ofSeconds(5));
-		}
-		if (loopResources != null) {
-			loopResources.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
-		}
+	public void stop() {
+		this.server.stop();
 	}
 
 	/**
@@ -148,7 +118,7 @@ public final class MockPaidServer implements AutoCloseable {
 	 * @return {@code true} between {@link #start()} and {@link #stop()}
 	 */
 	public boolean isRunning() {
-		return this.server != null;
+		return this.server.isRunning();
 	}
 
 	/**
@@ -157,7 +127,7 @@ public final class MockPaidServer implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not started
 	 */
 	public int port() {
-		return running().port();
+		return this.server.port();
 	}
 
 	/**
@@ -166,11 +136,7 @@ public final class MockPaidServer implements AutoCloseable {
 	 * @throws IllegalStateException if the server is not started
 	 */
 	public String baseUrl() {
-		String address = this.host.contains(":") ? "[" + this.host + "]" : this.host;
-		if (address.equals("0.0.0.0")) {
-			address = "127.0.0.1";
-		}
-		return "http://" + address + ":" + port() + MockPaths.API_PREFIX;
+		return this.server.origin() + MockPaths.API_PREFIX;
 	}
 
 	/**
@@ -179,14 +145,6 @@ public final class MockPaidServer implements AutoCloseable {
 	 */
 	public String apiKey() {
 		return this.apiKey;
-	}
-
-	private DisposableServer running() {
-		DisposableServer running = this.server;
-		if (running == null) {
-			throw new IllegalStateException("MockPaidServer is not started");
-		}
-		return running;
 	}
 
 	// ---- switches
@@ -711,8 +669,7 @@ public final class MockPaidServer implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		DisposableServer running = this.server;
-		return "MockPaidServer[" + ((running != null) ? baseUrl() : "stopped") + "]";
+		return "MockPaidServer[" + (this.server.isRunning() ? baseUrl() : "stopped") + "]";
 	}
 
 }
