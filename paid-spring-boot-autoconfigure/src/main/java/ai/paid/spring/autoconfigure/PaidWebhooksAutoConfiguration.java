@@ -48,6 +48,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -121,8 +122,7 @@ public final class PaidWebhooksAutoConfiguration {
 				ObjectProvider<PaidWebhookDispatcher> dispatcher) {
 			return new PaidWebhookReceiver(inbox,
 					properties.toReceiverSettings(OnWebhookSecretCondition.secret(environment)), mapper(mappers),
-					observer(observers),
-					() -> dispatcher.ifAvailable(PaidWebhookDispatcher::wakeUp), Clock.systemUTC());
+					observer(observers), SingletonSupplier.of(dispatcher::getIfAvailable), Clock.systemUTC());
 		}
 
 		@Bean

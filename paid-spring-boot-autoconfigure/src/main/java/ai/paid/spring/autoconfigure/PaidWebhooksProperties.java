@@ -35,6 +35,10 @@ import org.springframework.util.unit.DataSize;
  * @param leaseDuration How long a delivery being handled stays reserved for one instance; handlers that run longer
  * may be run again by another instance (their transaction then rolls back).
  * @param concurrency Deliveries handled at the same time by one instance.
+ * @param batchSize Most deliveries whose handlers run in one transaction when several are ready at once (one commit
+ * for all, which helps to catch up on a backlog). When one of them fails, the batch rolls back and each runs again
+ * alone, so a handler's non-transactional side effects may repeat when a neighbour fails; with the default 1 each
+ * delivery has its own transaction and its handlers run once unless they fail.
  * @param initialBackoff Upper bound of the random wait after a handler's first failure; doubles with each further one.
  * @param maxBackoff Upper bound of the random wait between attempts.
  * @param maxAttempts Attempts after which a delivery is parked (retry or skip it with the paidwebhooks endpoint).
@@ -49,9 +53,10 @@ public record PaidWebhooksProperties(@DefaultValue("true") boolean enabled, @Nul
 		@DefaultValue("embedded") DatabaseInitializationMode initializeSchema,
 		@DefaultValue("true") boolean validateSchema, @DefaultValue("true") boolean dispatcherEnabled,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("5m") Duration leaseDuration,
-		@DefaultValue("4") int concurrency, @DefaultValue("1s") Duration initialBackoff,
-		@DefaultValue("10m") Duration maxBackoff, @DefaultValue("10") int maxAttempts,
-		@DefaultValue("30d") Duration retention, @DefaultValue("10s") Duration shutdownTimeout,
+		@DefaultValue("4") int concurrency, @DefaultValue("1") int batchSize,
+		@DefaultValue("1s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
+		@DefaultValue("10") int maxAttempts, @DefaultValue("30d") Duration retention,
+		@DefaultValue("10s") Duration shutdownTimeout,
 		@DefaultValue Register register) {
 
 	/** The environment variable the signing secret is read from when the property is unset. */
@@ -80,7 +85,7 @@ public record PaidWebhooksProperties(@DefaultValue("true") boolean enabled, @Nul
 	WebhookDispatcherSettings toDispatcherSettings() {
 		try {
 			return new WebhookDispatcherSettings(this.pollInterval, this.leaseDuration, this.concurrency,
-					this.initialBackoff, this.maxBackoff, this.maxAttempts, this.retention, this.shutdownTimeout);
+					this.batchSize, this.initialBackoff, this.maxBackoff, this.maxAttempts, this.retention, this.shutdownTimeout);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidPaidConfigurationException("paid.webhooks", ex.getMessage(),

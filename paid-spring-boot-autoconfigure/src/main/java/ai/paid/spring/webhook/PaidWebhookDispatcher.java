@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +51,11 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 
 	private final Semaphore free;
 
+	private final WebhookWorkQueue queue;
+
 	private volatile boolean running;
+
+	private volatile boolean starved;
 
 	private volatile long lastPurge;
 
@@ -85,6 +88,42 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 		this.clock = clock;
 		// claimed rows queue for the workers: fewer, larger claims
 		this.free = new Semaphore(settings.concurrency() * QUEUED_PER_WORKER);
+		this.queue = new WebhookWorkQueue(this.invoker, this.store, settings, observer, clock, this::done,
+				this::logStoreError);
+	}
+
+	/**
+	 * Reserves a worker for a delivery being received, so that it is recorded already leased to this instance and
+	 * handed over after commit without a claim. Only while the workers have room beyond a claim's worth: under load
+	 * deliveries are recorded unleased and claimed in batches (oldest first, so none waits behind newer ones).
+	 * @return the lease token, {@code null} when recorded unleased; every token ends in {@link #handOver} or
+	 * {@link #cancel}
+	 */
+	@Nullable String reserve() {
+		if (!this.running || this.free.availablePermits() <= this.settings.concurrency() || !this.free.tryAcquire()) {
+			return null;
+		}
+		return this.instance + "-" + this.claimCount.incrementAndGet();
+	}
+
+	long leaseUntil(long now) {
+		return now + this.settings.leaseDuration().toMillis();
+	}
+
+	/** Hands a committed delivery that {@link #reserve()} leased to a worker. */
+	void handOver(ClaimedWebhook row, @Nullable WebhookEnvelope envelope) {
+		ExecutorService pool = this.workers;
+		if (pool == null || !this.running) {
+			// stopping: its lease runs out and an instance claims it
+			cancel();
+			return;
+		}
+		this.queue.submit(pool, row, envelope);
+	}
+
+	/** Gives back a reservation that recorded nothing new. */
+	void cancel() {
+		this.free.release();
 	}
 
 	/** Makes the loop look for due deliveries now. */
@@ -180,6 +219,7 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 	private int claimAndSubmit() {
 		int available = this.free.availablePermits();
 		if (available < this.settings.concurrency()) {
+			this.starved = true;
 			return 0;
 		}
 		long now = this.clock.millis();
@@ -190,51 +230,19 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 			return 0;
 		}
 		ExecutorService pool = this.workers;
+		this.starved = rows.size() == available;
 		for (ClaimedWebhook row : rows) {
 			this.free.acquireUninterruptibly();
-			pool.execute(() -> {
-				try {
-					handle(row);
-				}
-				finally {
-					this.free.release();
-					wakeUp();
-				}
-			});
+			this.queue.submit(pool, row, null);
 		}
 		return rows.size();
 	}
 
-	private void handle(ClaimedWebhook row) {
-		String tag = WebhookObserver.tag(row.event());
-		try {
-			this.invoker.handle(row);
-			this.observer.handled(tag);
-		}
-		catch (WebhookHandlerInvoker.LostClaimException ex) {
-			logger.warn(ex.getMessage());
-		}
-		catch (RuntimeException | Error ex) {
-			boolean park = row.attempt() >= this.settings.maxAttempts();
-			long now = this.clock.millis();
-			long notBefore = now + this.settings.backoffMillis(row.attempt(), ThreadLocalRandom.current().nextDouble());
-			String error = ex.getClass().getName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-			try {
-				this.store.fail(row, error, park, now, notBefore);
-			}
-			catch (RuntimeException storeFailure) {
-				logStoreError(storeFailure);
-			}
-			if (park) {
-				this.observer.parked(tag);
-				logger.error("Paid webhook " + row.dedupKey() + " failed " + row.attempt() + " times and is parked; "
-						+ "retry or skip it with the paidwebhooks actuator endpoint (id " + row.id() + ")", ex);
-			}
-			else {
-				this.observer.failed(tag);
-				logger.warn("Paid webhook " + row.dedupKey() + " failed (attempt " + row.attempt() + " of "
-						+ this.settings.maxAttempts() + "), retrying in " + (notBefore - now) + " ms: " + error);
-			}
+	private void done(int handled) {
+		this.free.release(handled);
+		if (this.starved) {
+			// the last claim took all the room there was: more may be due
+			wakeUp();
 		}
 	}
 

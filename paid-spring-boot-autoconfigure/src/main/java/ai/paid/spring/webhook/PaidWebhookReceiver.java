@@ -2,23 +2,23 @@ package ai.paid.spring.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives one delivery, whatever web stack carried it: checks the signature over the raw body, reads the envelope,
- * and records it in the inbox in a transaction; after commit the dispatcher is woken to run the handlers. Answers
- * 200 for a new event and for a redelivery (which is not handled again), 400 "invalid signature" for every
- * signature problem (the reason goes to the meters and the debug log only), 400 "invalid payload" for a signed body
- * that is not Paid's envelope, 413 when too large, 503 when the database cannot take it (Paid delivers it again).
+ * and records it in the inbox with one statement (in the caller's transaction when there is one on the data source);
+ * after commit the dispatcher is woken to run the handlers. Answers 200 for a new event and for a redelivery (which
+ * is not handled again), 400 "invalid signature" for every signature problem (the reason goes to the meters and the
+ * debug log only), 400 "invalid payload" for a signed body that is not Paid's envelope, 413 when too large, 503 when
+ * the database cannot take it (Paid delivers it again).
  */
 public final class PaidWebhookReceiver {
 
@@ -31,13 +31,11 @@ public final class PaidWebhookReceiver {
 
 	private final WebhookStore store;
 
-	private final TransactionOperations transactions;
-
 	private final JsonMapper mapper;
 
 	private final WebhookObserver observer;
 
-	private final Runnable wakeUp;
+	private final Supplier<@Nullable PaidWebhookDispatcher> dispatcher;
 
 	private final Clock clock;
 
@@ -51,17 +49,16 @@ public final class PaidWebhookReceiver {
 	 * @param settings secrets, tolerance and body limit
 	 * @param mapper the mapper bodies are read with
 	 * @param observer notified of outcomes
-	 * @param wakeUp run after a new delivery's commit (wakes the dispatcher)
+	 * @param dispatcher the local dispatcher, if any, that a new delivery is handed to after its commit
 	 * @param clock the clock timestamps are checked against
 	 */
 	public PaidWebhookReceiver(PaidWebhookInbox inbox, WebhookReceiverSettings settings, JsonMapper mapper,
-			WebhookObserver observer, Runnable wakeUp, Clock clock) {
+			WebhookObserver observer, Supplier<@Nullable PaidWebhookDispatcher> dispatcher, Clock clock) {
 		this.verifier = new WebhookSignatureVerifier(settings.secrets(), settings.tolerance(), clock);
 		this.store = inbox.store();
-		this.transactions = inbox.transactions();
 		this.mapper = mapper;
 		this.observer = observer;
-		this.wakeUp = wakeUp;
+		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.maxBodyBytes = settings.maxBodyBytes();
 	}
@@ -107,33 +104,67 @@ public final class PaidWebhookReceiver {
 			logger.warn("Rejected a correctly signed Paid webhook whose body is not a JSON envelope with an 'event'");
 			return WebhookReceipt.INVALID_PAYLOAD;
 		}
-		Boolean created;
+		PaidWebhookDispatcher local = this.dispatcher.get();
+		String lease = (local != null) ? local.reserve() : null;
+		long now = this.clock.millis();
+		String text = new String(body, StandardCharsets.UTF_8);
+		long id;
 		try {
-			created = this.transactions.execute((status) -> {
-				boolean isNew = this.store.record(envelope.dedupKey(), envelope.event(),
-						new String(body, StandardCharsets.UTF_8), this.clock.millis());
-				if (isNew && TransactionSynchronizationManager.isSynchronizationActive()) {
-					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-						@Override
-						public void afterCommit() {
-							PaidWebhookReceiver.this.wakeUp.run();
-						}
-					});
-				}
-				return isNew;
-			});
+			// one statement, committed on its own unless the caller runs a transaction on this data source
+			id = this.store.record(envelope.dedupKey(), envelope.event(), text, now, lease,
+					(local != null) ? local.leaseUntil(now) : 0);
 		}
-		catch (DataAccessException | TransactionException ex) {
+		catch (DataAccessException ex) {
+			if (lease != null) {
+				local.cancel();
+			}
 			this.observer.rejected(WebhookRejection.UNAVAILABLE);
 			logStoreError(ex);
 			return WebhookReceipt.UNAVAILABLE;
 		}
-		boolean duplicate = !Boolean.TRUE.equals(created);
-		this.observer.received(WebhookObserver.tag(envelope.event()), duplicate);
-		if (!duplicate && !TransactionSynchronizationManager.isSynchronizationActive()) {
-			this.wakeUp.run();
+		catch (RuntimeException ex) {
+			if (lease != null) {
+				local.cancel();
+			}
+			throw ex;
 		}
-		return duplicate ? WebhookReceipt.DUPLICATE : WebhookReceipt.ACCEPTED;
+		boolean created = id >= 0;
+		this.observer.received(WebhookObserver.tag(envelope.event()), !created);
+		if (local != null) {
+			ClaimedWebhook row = (created && lease != null)
+					? new ClaimedWebhook(id, envelope.dedupKey(), envelope.event(), text, 1, lease) : null;
+			afterCommit(local, row, lease != null, created, envelope);
+		}
+		return created ? WebhookReceipt.ACCEPTED : WebhookReceipt.DUPLICATE;
+	}
+
+	// a leased row goes straight to a worker; an unleased new one (all workers busy) wakes the claim loop
+	private static void afterCommit(PaidWebhookDispatcher local, @Nullable ClaimedWebhook row, boolean reserved,
+			boolean created, WebhookEnvelope envelope) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			finish(local, row, reserved, created, envelope, true);
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				finish(local, row, reserved, created, envelope, status == STATUS_COMMITTED);
+			}
+		});
+	}
+
+	private static void finish(PaidWebhookDispatcher local, @Nullable ClaimedWebhook row, boolean reserved,
+			boolean created, WebhookEnvelope envelope, boolean committed) {
+		if (committed && row != null) {
+			local.handOver(row, envelope);
+			return;
+		}
+		if (reserved) {
+			local.cancel();
+		}
+		if (committed && created) {
+			local.wakeUp();
+		}
 	}
 
 	private void logStoreError(RuntimeException ex) {

@@ -8,13 +8,14 @@ import java.time.Duration;
  * @param pollInterval how often it looks for due deliveries besides the after-commit wake-up
  * @param leaseDuration how long a claimed delivery stays reserved for one instance
  * @param concurrency deliveries handled at the same time by one instance
+ * @param batchSize most deliveries whose handlers run in one transaction
  * @param initialBackoff upper bound of the random wait after a first failure; doubles with each further one
  * @param maxBackoff upper bound of the wait between attempts
  * @param maxAttempts attempts after which a delivery is parked
  * @param retention how long handled and skipped deliveries are kept to recognise redeliveries
  * @param shutdownTimeout how long shutdown waits for handlers in flight
  */
-public record WebhookDispatcherSettings(Duration pollInterval, Duration leaseDuration, int concurrency,
+public record WebhookDispatcherSettings(Duration pollInterval, Duration leaseDuration, int concurrency, int batchSize,
 		Duration initialBackoff, Duration maxBackoff, int maxAttempts, Duration retention, Duration shutdownTimeout) {
 
 	/**
@@ -22,6 +23,7 @@ public record WebhookDispatcherSettings(Duration pollInterval, Duration leaseDur
 	 * @param pollInterval how often it looks for due deliveries
 	 * @param leaseDuration how long a claim lasts
 	 * @param concurrency parallel handlers
+	 * @param batchSize deliveries per handlers' transaction
 	 * @param initialBackoff first backoff bound
 	 * @param maxBackoff largest backoff bound
 	 * @param maxAttempts attempts before parking
@@ -36,6 +38,9 @@ public record WebhookDispatcherSettings(Duration pollInterval, Duration leaseDur
 		requirePositive("retention", retention);
 		if (concurrency < 1) {
 			throw new IllegalArgumentException("paid.webhooks.concurrency must be 1 or more, not " + concurrency);
+		}
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("paid.webhooks.batch-size must be 1 or more, not " + batchSize);
 		}
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("paid.webhooks.max-attempts must be 1 or more, not " + maxAttempts);

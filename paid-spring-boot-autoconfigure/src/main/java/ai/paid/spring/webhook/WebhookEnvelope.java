@@ -22,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
  * repeats and the envelope's timestamp does not affect.
  *
  * @param event the event name
- * @param timestamp the envelope's timestamp, {@code null} when absent or unreadable
+ * @param timestamp the envelope's timestamp as sent, {@code null} when absent ({@link #instant()} reads it)
  * @param test the envelope's {@code isTest}
  * @param data the {@code data} object
  * @param dedupKey the deduplication key, at most 191 characters
  */
-record WebhookEnvelope(String event, @Nullable Instant timestamp, boolean test, JsonNode data, String dedupKey) {
+record WebhookEnvelope(String event, @Nullable String timestamp, boolean test, JsonNode data, String dedupKey) {
 
 	static final int MAX_KEY_LENGTH = 191;
 
@@ -61,16 +61,21 @@ record WebhookEnvelope(String event, @Nullable Instant timestamp, boolean test, 
 			data = mapper.createObjectNode();
 		}
 		boolean test = root.path("isTest").asBoolean(false);
-		return new WebhookEnvelope(event, timestamp(root.get("timestamp")), test, data,
-				dedupKey(mapper, event, test, data));
+		JsonNode timestamp = root.get("timestamp");
+		return new WebhookEnvelope(event, (timestamp != null && timestamp.isString()) ? timestamp.stringValue() : null,
+				test, data, dedupKey(mapper, event, test, data));
 	}
 
-	private static @Nullable Instant timestamp(@Nullable JsonNode node) {
-		if (node == null || !node.isString()) {
+	/**
+	 * The envelope's timestamp, parsed only by those who need it (the receiver does not).
+	 * @return the instant, {@code null} when absent or unreadable
+	 */
+	@Nullable Instant instant() {
+		if (this.timestamp == null) {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(node.stringValue()).toInstant();
+			return OffsetDateTime.parse(this.timestamp).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;

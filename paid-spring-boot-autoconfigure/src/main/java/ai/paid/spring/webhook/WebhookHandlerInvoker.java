@@ -2,7 +2,10 @@ package ai.paid.spring.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,23 +40,47 @@ final class WebhookHandlerInvoker {
 
 	/**
 	 * Handles a claimed row.
+	 * @param read its envelope when the receiver read it already, else {@code null}
 	 * @throws RuntimeException what a handler threw, or {@link LostClaimException}
 	 */
-	void handle(ClaimedWebhook row) {
-		WebhookEnvelope envelope = WebhookEnvelope.read(this.mapper, row.body().getBytes(StandardCharsets.UTF_8));
+	void handle(ClaimedWebhook row, @Nullable WebhookEnvelope read) {
+		PaidWebhookEvent event = event(row, read);
+		this.transactions.executeWithoutResult((status) -> invoke(row, event));
+	}
+
+	/**
+	 * Handles several claimed rows in one transaction, all or none.
+	 * @throws RuntimeException what the first failing handler threw, or {@link LostClaimException}
+	 */
+	void handleAll(List<ClaimedWebhook> rows, List<@Nullable WebhookEnvelope> read) {
+		List<PaidWebhookEvent> events = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			events.add(event(rows.get(i), read.get(i)));
+		}
+		this.transactions.executeWithoutResult((status) -> {
+			for (int i = 0; i < rows.size(); i++) {
+				invoke(rows.get(i), events.get(i));
+			}
+		});
+	}
+
+	private PaidWebhookEvent event(ClaimedWebhook row, @Nullable WebhookEnvelope read) {
+		WebhookEnvelope envelope = (read != null) ? read
+				: WebhookEnvelope.read(this.mapper, row.body().getBytes(StandardCharsets.UTF_8));
 		if (envelope == null) {
 			throw new IllegalStateException("The stored body is not a webhook envelope");
 		}
 		PaidWebhookDelivery delivery = new PaidWebhookDelivery(row.id(), row.dedupKey(), row.event(),
-				envelope.timestamp(), envelope.test(), envelope.data(), row.attempt());
-		PaidWebhookEvent event = PaidWebhookEventType.toEvent(delivery);
-		this.transactions.executeWithoutResult((status) -> {
-			this.listeners.invoke(event);
-			this.publisher.publishEvent(event);
-			if (!this.store.complete(row, this.clock.millis())) {
-				throw new LostClaimException(row);
-			}
-		});
+				envelope.instant(), envelope.test(), envelope.data(), row.attempt());
+		return PaidWebhookEventType.toEvent(delivery);
+	}
+
+	private void invoke(ClaimedWebhook row, PaidWebhookEvent event) {
+		this.listeners.invoke(event);
+		this.publisher.publishEvent(event);
+		if (!this.store.complete(row, this.clock.millis())) {
+			throw new LostClaimException(row);
+		}
 	}
 
 	/** Another instance took the row over (its lease ran out) or an operator skipped it; this attempt rolls back. */

@@ -10,7 +10,9 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * All SQL on the inbox table {@code paid_webhook_inbox}; no other class names it. States: 0 pending, 1 handled,
@@ -42,31 +44,47 @@ final class WebhookStore {
 	}
 
 	/**
-	 * Records a verified delivery in the caller's transaction.
-	 * @return {@code true} when it is new, {@code false} when its key was seen before (the redelivery is counted)
+	 * Records a verified delivery in the caller's transaction, if any; with a lease owner the new row is claimed by
+	 * it at once (its first attempt), so that the receiving instance hands it to a worker without a claim.
+	 * @return the new row's id, or {@code -1} when its key was seen before (the redelivery is counted)
 	 */
-	boolean record(String dedupKey, String event, String body, long now) {
-		String insert = "INSERT INTO paid_webhook_inbox (dedup_key, event_name, body, received_at, not_before) "
-				+ "VALUES (?, ?, ?, ?, ?)";
-		Object[] args = { dedupKey, event, body, now, now };
+	long record(String dedupKey, String event, String body, long now, @Nullable String leaseOwner, long leaseUntil) {
+		String insert = "INSERT INTO paid_webhook_inbox (dedup_key, event_name, body, received_at, not_before,"
+				+ " lease_owner, lease_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+		Object[] args = { dedupKey, event, body, now, now, leaseOwner, (leaseOwner != null) ? leaseUntil : null,
+				(leaseOwner != null) ? 1 : 0 };
 		return switch (this.dialect) {
-			case POSTGRESQL -> Boolean.TRUE.equals(this.jdbc.queryForObject(insert
+			case POSTGRESQL -> this.jdbc.queryForObject(insert
 					+ " ON CONFLICT (dedup_key) DO UPDATE SET deliveries = paid_webhook_inbox.deliveries + 1"
-					+ " RETURNING (xmax = 0)", Boolean.class, args));
-			case MARIADB, MYSQL -> this.jdbc.update(insert + " ON DUPLICATE KEY UPDATE deliveries = deliveries + 1",
-					args) == 1;
+					+ " RETURNING CASE WHEN xmax = 0 THEN id ELSE -1 END", Long.class, args);
+			case MARIADB, MYSQL -> insertReturningId(insert + " ON DUPLICATE KEY UPDATE deliveries = deliveries + 1",
+					args);
 			case H2 -> {
 				try {
-					this.jdbc.update(insert, args);
-					yield true;
+					yield insertReturningId(insert, args);
 				}
 				catch (DuplicateKeyException ex) {
 					this.jdbc.update("UPDATE paid_webhook_inbox SET deliveries = deliveries + 1 WHERE dedup_key = ?",
 							dedupKey);
-					yield false;
+					yield -1;
 				}
 			}
 		};
+	}
+
+	// -1 unless exactly one row was inserted (an upsert that updated reports 2)
+	private long insertReturningId(String sql, Object[] args) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		int rows = this.jdbc.update((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql, new String[] { "id" });
+			new ArgumentPreparedStatementSetter(args).setValues(statement);
+			return statement;
+		}, keys);
+		if (rows != 1) {
+			return -1;
+		}
+		Object id = keys.getKeyList().get(0).values().iterator().next();
+		return ((Number) id).longValue();
 	}
 
 	/**

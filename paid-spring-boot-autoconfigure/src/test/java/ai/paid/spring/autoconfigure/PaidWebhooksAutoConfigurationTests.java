@@ -98,6 +98,14 @@ class PaidWebhooksAutoConfigurationTests {
 	}
 
 	@Test
+	void batchSizeBelowOneIsNamed() {
+		this.runner.withPropertyValues("paid.webhooks.signing-secret=s3cret", "paid.webhooks.batch-size=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("paid.webhooks.batch-size must be 1 or more, not 0"));
+	}
+
+	@Test
 	void propertiesNeverShowTheSecret() {
 		this.runner.withPropertyValues("paid.webhooks.signing-secret=s3cret-value")
 			.run((context) -> assertThat(context.getBean(PaidWebhooksProperties.class).toString())
