@@ -121,6 +121,11 @@ public final class PaidWebhookDispatcher implements SmartLifecycle {
 		this.queue.submit(pool, row, envelope);
 	}
 
+	/** Places for rows (claimed or handed over) not taken now. */
+	int freePlaces() {
+		return this.free.availablePermits();
+	}
+
 	/** Gives back a reservation that recorded nothing new. */
 	void cancel() {
 		this.free.release();
